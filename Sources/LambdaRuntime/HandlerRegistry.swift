@@ -1,0 +1,54 @@
+/// The named handlers of a function plus the router that picks one by the shape of an event.
+public struct HandlerRegistry: Sendable {
+  /// The `_HANDLER` value that routes each event by its shape.
+  public static let routerName = "router"
+
+  private let router: @Sendable ([UInt8]) -> String?
+  private var handlers: [String: any RawLambdaHandler] = [:]
+
+  /// Creates an empty registry; `router` maps event bytes to a registered handler name (nil → `Function.InvalidEvent`).
+  public init(router: @escaping @Sendable ([UInt8]) -> String?) {
+    self.router = router
+  }
+
+  /// Registers a handler that works on bytes.
+  public mutating func register(_ name: String, _ handler: some RawLambdaHandler) {
+    handlers[name] = handler
+  }
+
+  /// Registers a handler whose event is decoded from JSON; decode failures become `Function.InvalidEvent`.
+  public mutating func register(_ name: String, _ handler: some CodableLambdaHandler) {
+    handlers[name] = CodableHandlerAdapter(handler: handler)
+  }
+
+  /// The names of the registered handlers, sorted.
+  public var names: [String] { handlers.keys.sorted() }
+
+  /// Maps a `_HANDLER` value to the handler name to use: unset, empty and `bootstrap` mean `router`.
+  public static func normalisedName(_ handlerSetting: String?) -> String {
+    guard let setting = handlerSetting, !setting.isEmpty, setting != "bootstrap" else { return routerName }
+    return setting
+  }
+
+  /// Throws `HandlerRegistryError.unknownHandler` unless `handlerName` is `router` or registered.
+  public func validate(handlerName: String) throws {
+    if handlerName != Self.routerName, handlers[handlerName] == nil {
+      throw HandlerRegistryError.unknownHandler(handlerName, registered: names)
+    }
+  }
+
+  /// Runs the event through the named handler, or through the router's choice for `router`.
+  public func handle(_ event: [UInt8], handlerName: String, context: LambdaContext) async throws -> [UInt8] {
+    var name = handlerName
+    if name == Self.routerName, handlers[name] == nil {
+      guard let routed = router(event) else {
+        throw InvalidEventError.unrecognised("no handler accepts an event of this shape")
+      }
+      name = routed
+    }
+    guard let handler = handlers[name] else {
+      throw HandlerRegistryError.unknownHandler(name, registered: names)
+    }
+    return try await handler.handle(event, context: context)
+  }
+}

@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Wall-clock time in the units the Runtime API uses.
+public enum WallClock {
+  /// Milliseconds since the Unix epoch.
+  public static func nowMilliseconds() -> Int64 {
+    let now = timespec.now()
+    return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+  }
+}
+
+extension timespec {
+  static func now() -> timespec {
+    var value = timespec()
+    clock_gettime(CLOCK_REALTIME, &value)
+    return value
+  }
+}
