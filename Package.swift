@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "CarbonTrackLambda",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "bootstrap", targets: ["bootstrap"]),
+    .executable(name: "carbontrack", targets: ["carbontrack"]),
+    .library(name: "SigV4", targets: ["SigV4"]),
+    .library(name: "DynamoDB", targets: ["DynamoDB"]),
+    .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
+    .library(name: "CarbonTrack", targets: ["CarbonTrack"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+  ],
+  targets: [
+    .target(
+      name: "SigV4",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(
+      name: "DynamoDB",
+      dependencies: [
+        "SigV4",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(
+      name: "LambdaRuntime",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(
+      name: "CarbonTrack",
+      dependencies: ["DynamoDB", "LambdaRuntime"]
+    ),
+    .executableTarget(name: "bootstrap", dependencies: ["CarbonTrack"]),
+    .executableTarget(
+      name: "carbontrack",
+      dependencies: [
+        "CarbonTrack",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "SigV4Tests",
+      dependencies: [
+        "SigV4",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      resources: [.copy("Resources/sigv4-vectors"), .copy("Resources/sigv4-skip.txt")]
+    ),
+    .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB"]),
+    .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime"]),
+    .testTarget(name: "CarbonTrackTests", dependencies: ["CarbonTrack"]),
+  ]
+)

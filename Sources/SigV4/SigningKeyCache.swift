@@ -1,0 +1,35 @@
+import Crypto
+import Synchronization
+
+/// Derived signing keys by (secret, date, region, service): one derivation (four HMACs) per day, not per request.
+final class SigningKeyCache: Sendable {
+  private struct Key: Hashable {
+    let secret: String
+    let dateStamp: String
+    let region: String
+    let service: String
+  }
+
+  private static let capacity = 16
+  private let keys = Mutex<[Key: [UInt8]]>([:])
+
+  func signingKey(secret: String, dateStamp: String, region: String, service: String) -> SymmetricKey {
+    let key = Key(secret: secret, dateStamp: dateStamp, region: region, service: service)
+    if let cached = keys.withLock({ $0[key] }) { return SymmetricKey(data: cached) }
+    let derived = Self.derive(secret: secret, dateStamp: dateStamp, region: region, service: service)
+    let bytes = derived.withUnsafeBytes { Array($0) }
+    keys.withLock { cache in
+      if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
+      cache[key] = bytes
+    }
+    return derived
+  }
+
+  static func derive(secret: String, dateStamp: String, region: String, service: String) -> SymmetricKey {
+    var key = SymmetricKey(data: Array("AWS4\(secret)".utf8))
+    for part in [dateStamp, region, service, "aws4_request"] {
+      key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))
+    }
+    return key
+  }
+}

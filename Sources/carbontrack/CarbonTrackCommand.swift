@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct CarbonTrackCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "carbontrack",
+    abstract: "Developer tools for CarbonTrack Lambda: invoke, serve, tables, selftest.",
+    subcommands: [InvokeCommand.self, ServeCommand.self, TablesCommand.self, SelfTestCommand.self]
+  )
+}

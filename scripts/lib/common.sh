@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Shared helpers for scripts/*.sh: tool installation and a moto server on a free loopback port.
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# Installs the Python tools (moto's server, cfn-lint, the AWS CLI) unless they are already on PATH.
+ensure_python_tools() {
+  local missing=()
+  command -v moto_server >/dev/null 2>&1 || missing+=('moto[server]')
+  command -v cfn-lint >/dev/null 2>&1 || missing+=(cfn-lint)
+  command -v aws >/dev/null 2>&1 || missing+=(awscli)
+  if ((${#missing[@]})); then
+    log "pip install ${missing[*]}"
+    python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}"
+  fi
+}
+
+# Installs Debian packages for the given commands (command=package pairs) unless present.
+ensure_apt_tools() {
+  local missing=() pair
+  for pair in "$@"; do
+    command -v "${pair%%=*}" >/dev/null 2>&1 || missing+=("${pair#*=}")
+  done
+  if ((${#missing[@]})); then
+    log "apt-get install ${missing[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Starts moto's server on a free loopback port, exports MOTO_ENDPOINT and stops it when the script exits.
+start_moto() {
+  local port
+  port=$(free_port)
+  MOTO_LOG=$(mktemp -t moto.XXXXXX.log)
+  moto_server -H 127.0.0.1 -p "$port" >"$MOTO_LOG" 2>&1 &
+  MOTO_PID=$!
+  trap 'kill "$MOTO_PID" 2>/dev/null || true' EXIT
+  export MOTO_ENDPOINT="http://127.0.0.1:$port"
+  local attempt
+  for attempt in $(seq 1 100); do
+    if curl -fsS "$MOTO_ENDPOINT/moto-api/" >/dev/null 2>&1; then
+      log "moto server on $MOTO_ENDPOINT (after ${attempt} checks)"
+      return 0
+    fi
+    sleep 0.2
+  done
+  log "moto server did not start; its log follows"
+  cat "$MOTO_LOG" >&2
+  return 1
+}
+
+# Local-only credentials and region for moto: never real AWS keys.
+use_local_aws() {
+  export DYNAMODB_ENDPOINT="$MOTO_ENDPOINT"
+  export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+  export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+  unset AWS_SESSION_TOKEN AWS_PROFILE
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: installs its tools, starts moto's server on loopback, checks formatting,
+# builds (debug + release bootstrap), runs the infra script tests, then every Swift test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+
+ensure_python_tools
+ensure_apt_tools shellcheck=shellcheck zip=zip unzip=unzip curl=curl
+start_moto
+use_local_aws
+
+log "swift format lint"
+swift format lint --strict --recursive Sources Tests Package.swift
+
+log "release build of bootstrap (for the linkage check)"
+swift build -c release --product bootstrap
+BOOTSTRAP_RELEASE_PATH="$(swift build -c release --show-bin-path)/bootstrap"
+export BOOTSTRAP_RELEASE_PATH
+
+log "debug build with tests"
+swift build --build-tests
+
+shopt -s nullglob
+for infra_test in Tests/infra/*.sh; do
+  log "$infra_test"
+  bash "$infra_test"
+done
+
+log "swift test"
+swift test --skip-build
