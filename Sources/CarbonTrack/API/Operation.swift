@@ -1,0 +1,16 @@
+/// Every data operation, reachable both as an API route and as a direct action of the same name.
+public enum Operation: String, Sendable, Hashable, CaseIterable {
+  case createUser, getUser, updateUser, deleteUser
+  case createEntry, listEntries, getEntry, updateEntry, deleteEntry
+  case createGoal, listGoals, getGoal, updateGoal, deleteGoal
+  case listAchievements, evaluateAchievements, getAnalytics
+
+  /// Which path parameter after the user id identifies the resource, if any.
+  var resourceField: String? {
+    switch self {
+    case .getEntry, .updateEntry, .deleteEntry: return "timestamp"
+    case .getGoal, .updateGoal, .deleteGoal: return "goalId"
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/// Maps an HTTP method and path to a `Route`.
+///
+/// Paths: `/users/{userId}`, `/users/{userId}/entries[/{timestamp}]`, `/users/{userId}/goals[/{goalId}]`,
+/// `/users/{userId}/achievements`, `/users/{userId}/analytics`. Segments are percent-decoded (so an entry's
+/// `#` arrives as `%23`); a trailing slash is ignored.
+public enum Router {
+  private static let table: [String: [String: Operation]] = [
+    "user": ["GET": .getUser, "POST": .createUser, "PUT": .updateUser, "PATCH": .updateUser, "DELETE": .deleteUser],
+    "entries": ["GET": .listEntries, "POST": .createEntry],
+    "entry": ["GET": .getEntry, "PUT": .updateEntry, "PATCH": .updateEntry, "DELETE": .deleteEntry],
+    "goals": ["GET": .listGoals, "POST": .createGoal],
+    "goal": ["GET": .getGoal, "PUT": .updateGoal, "PATCH": .updateGoal, "DELETE": .deleteGoal],
+    "achievements": ["GET": .listAchievements, "POST": .evaluateAchievements],
+    "analytics": ["GET": .getAnalytics],
+  ]
+
+  /// The route for `method` and `path`, or `notFound` / `methodNotAllowed`.
+  public static func match(method: String, path: String) throws(CarbonTrackError) -> Route {
+    let segments = path.split(separator: "/").map { percentDecode(String($0)) }
+    guard segments.count >= 2, segments[0] == "users", let userId = segments[1] else {
+      throw .notFound("No route for \(path)")
+    }
+    let resource: String
+    var resourceId: String?
+    switch segments.count {
+    case 2: resource = "user"
+    case 3: resource = segments[2] ?? ""
+    case 4:
+      let collection = segments[2] ?? ""
+      guard collection == "entries" || collection == "goals" else { throw .notFound("No route for \(path)") }
+      resource = collection == "entries" ? "entry" : "goal"
+      resourceId = segments[3]
+      guard resourceId != nil else { throw .notFound("No route for \(path)") }
+    default: throw .notFound("No route for \(path)")
+    }
+    guard let methods = table[resource] else { throw .notFound("No route for \(path)") }
+    guard let operation = methods[method.uppercased()] else {
+      throw .methodNotAllowed(method: method.uppercased(), allowed: methods.keys.sorted())
+    }
+    return Route(operation: operation, userId: userId, resourceId: resourceId)
+  }
+
+  /// Decodes `%XX` escapes; nil for malformed escapes or invalid UTF-8.
+  static func percentDecode(_ text: String) -> String? {
+    guard text.contains("%") else { return text }
+    var bytes: [UInt8] = []
+    var iterator = Array(text.utf8).makeIterator()
+    while let byte = iterator.next() {
+      guard byte == UInt8(ascii: "%") else {
+        bytes.append(byte)
+        continue
+      }
+      guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+        return nil
+      }
+      bytes.append(high << 4 | low)
+    }
+    return String(validating: bytes, as: UTF8.self)
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/// A proleptic Gregorian calendar date in UTC, with the conversions analytics need (day, ISO week, month keys).
+public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public let year: Int64
+  public let month: Int64
+  public let day: Int64
+
+  /// Creates a date if the components denote a real calendar day.
+  public init?(year: Int64, month: Int64, day: Int64) {
+    guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// The date `days` days after 1970-01-01 (negative for earlier dates).
+  public init(daysSinceEpoch days: Int64) {
+    // Shift the epoch to 0000-03-01 so that leap days fall at the end of each 400-year era.
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    self.month = month
+    self.day = day
+  }
+
+  /// Days since 1970-01-01.
+  public var daysSinceEpoch: Int64 {
+    let shiftedYear = month <= 2 ? year - 1 : year
+    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+    let yearOfEra = shiftedYear - era * 400
+    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// ISO weekday: 1 = Monday … 7 = Sunday.
+  public var isoWeekday: Int64 {
+    // 1970-01-01 was a Thursday (4).
+    Timestamp.floorMod(daysSinceEpoch + 3, 7) + 1
+  }
+
+  /// `YYYY-MM-DD`.
+  public var iso8601: String {
+    Timestamp.pad(year, 4) + "-" + Timestamp.pad(month, 2) + "-" + Timestamp.pad(day, 2)
+  }
+
+  /// `YYYY-MM`.
+  public var monthKey: String { Timestamp.pad(year, 4) + "-" + Timestamp.pad(month, 2) }
+
+  /// ISO-8601 week key `YYYY-Www` (weeks start on Monday; week 1 contains the year's first Thursday).
+  public var isoWeekKey: String {
+    let thursday = CivilDate(daysSinceEpoch: daysSinceEpoch - isoWeekday + 4)
+    let firstDay = CivilDate(year: thursday.year, month: 1, day: 1) ?? thursday
+    let week = (thursday.daysSinceEpoch - firstDay.daysSinceEpoch) / 7 + 1
+    return Timestamp.pad(thursday.year, 4) + "-W" + Timestamp.pad(week, 2)
+  }
+
+  /// The first day of this date's month.
+  public var firstOfMonth: CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch - day + 1) }
+
+  /// The first day of the previous month.
+  public var firstOfPreviousMonth: CivilDate { CivilDate(daysSinceEpoch: firstOfMonth.daysSinceEpoch - 1).firstOfMonth }
+
+  public var description: String { iso8601 }
+
+  public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    lhs.daysSinceEpoch < rhs.daysSinceEpoch
+  }
+
+  /// Scans `YYYY-MM-DD` at the start of `scanner`.
+  init?(scanning scanner: inout DigitScanner) {
+    guard let year = scanner.number(digits: 4), scanner.consume(UInt8(ascii: "-")),
+      let month = scanner.number(digits: 2), scanner.consume(UInt8(ascii: "-")),
+      let day = scanner.number(digits: 2)
+    else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
+  static func daysIn(month: Int64, year: Int64) -> Int64 {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+}

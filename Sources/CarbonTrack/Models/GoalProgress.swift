@@ -1,0 +1,41 @@
+/// How a goal stands, computed from the entries in its period.
+public struct GoalProgress: Sendable, Hashable, Codable {
+  /// The computed state.
+  public enum State: String, Sendable, Hashable, Codable {
+    /// Period not over and emissions within the allowance.
+    case onTrack
+    /// Emissions already exceed the allowance.
+    case exceeded
+    /// Period over and emissions stayed within the allowance.
+    case met
+  }
+
+  public var emittedKgCO2e: Double
+  public var allowanceKgCO2e: Double
+  public var remainingKgCO2e: Double
+  /// Emitted as a percentage of the allowance (0 when the allowance is 0 and nothing was emitted).
+  public var percentOfAllowance: Double
+  public var entryCount: Int
+  public var state: State
+
+  /// Computes progress for `goal` given the emissions in its period, as of `now`.
+  public init(goal: Goal, emittedMicro: Int64, entryCount: Int, now: Timestamp) {
+    let allowanceMicro = Kilograms.micro(goal.allowanceKgCO2e)
+    emittedKgCO2e = Kilograms.kilograms(micro: emittedMicro)
+    allowanceKgCO2e = Kilograms.kilograms(micro: allowanceMicro)
+    remainingKgCO2e = Kilograms.kilograms(micro: max(0, allowanceMicro - emittedMicro))
+    if allowanceMicro > 0 {
+      percentOfAllowance = (Double(emittedMicro) / Double(allowanceMicro) * 1000).rounded() / 10
+    } else {
+      percentOfAllowance = emittedMicro > 0 ? 100 : 0
+    }
+    self.entryCount = entryCount
+    if emittedMicro > allowanceMicro {
+      state = .exceeded
+    } else if let range = goal.periodRange, now > range.upperBound {
+      state = .met
+    } else {
+      state = .onTrack
+    }
+  }
+}
