@@ -1,0 +1,166 @@
+import AsyncHTTPClient
+import Logging
+import NIOCore
+import NIOHTTP1
+import SigV4
+import Synchronization
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// Sends signed JSON 1.0 requests with retries, deadline, checksum verification and clock-skew correction.
+final class DynamoDBTransport: Sendable {
+  let httpClient: HTTPClient
+  let ownsHTTPClient: Bool
+  let signer: SigV4Signer
+  let credentials: any CredentialProvider
+  let endpoint: String
+  let retryPolicy: RetryPolicy
+  let logger: Logger
+  /// Seconds to add to the local clock when signing, learnt from the server's `Date` header.
+  private let clockSkew = Mutex<Double>(0)
+  private let isShutDown = Atomic<Bool>(false)
+  private static let maxResponseBytes = 64 << 20
+
+  init(
+    httpClient: HTTPClient, ownsHTTPClient: Bool, signer: SigV4Signer, credentials: any CredentialProvider,
+    endpoint: String, retryPolicy: RetryPolicy, logger: Logger
+  ) {
+    self.httpClient = httpClient
+    self.ownsHTTPClient = ownsHTTPClient
+    self.signer = signer
+    self.credentials = credentials
+    self.endpoint = endpoint
+    self.retryPolicy = retryPolicy
+    self.logger = logger
+  }
+
+  static func makeHTTPClient() -> HTTPClient {
+    var configuration = HTTPClient.Configuration()
+    configuration.timeout = .init(connect: .seconds(5), read: .seconds(30))
+    configuration.connectionPool = .init(idleTimeout: .seconds(50))
+    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+  }
+
+  func shutdown() async throws {
+    guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
+    if ownsHTTPClient { try await httpClient.shutdown() }
+  }
+
+  /// Encodes `input`, sends it as `operation` and decodes the answer.
+  func perform<Input: Encodable, Output: Decodable>(_ operation: String, _ input: Input) async throws -> Output {
+    let body: Data
+    do {
+      body = try JSONEncoder().encode(input)
+    } catch {
+      throw DynamoDBError.invalidRequest("\(operation): \(error)")
+    }
+    let response = try await send(operation, body: Array(body))
+    do {
+      return try JSONDecoder().decode(Output.self, from: Data(response))
+    } catch {
+      throw DynamoDBError.invalidResponse("\(operation): \(error)")
+    }
+  }
+
+  /// Sends one operation, retrying per the policy; returns the verified response body.
+  func send(_ operation: String, body: [UInt8]) async throws -> [UInt8] {
+    guard !isShutDown.load(ordering: .acquiring) else { throw DynamoDBError.clientShutDown }
+    let deadline = DynamoDBDeadline.current
+    var attempts = 0
+    var correctedSkew = false
+    while true {
+      attempts += 1
+      let outcome = try await attempt(operation, body: body, deadline: deadline, attempts: attempts)
+      switch outcome {
+      case .success(let bytes):
+        return bytes
+      case .failure(let error, .never):
+        throw error
+      case .failure(let error, .afterClockCorrection(let serverDate)):
+        guard !correctedSkew else { throw error }
+        correctedSkew = true
+        attempts -= 1
+        let skew = serverDate.timeIntervalSinceNow
+        clockSkew.withLock { $0 = skew }
+        logger.warning("DynamoDB clock skew corrected", metadata: ["operation": "\(operation)", "skew_s": "\(skew)"])
+      case .failure(let error, .withBackoff):
+        guard attempts < retryPolicy.maxAttempts else { throw error }
+        let delay = retryPolicy.backoff(retry: attempts)
+        if let deadline, ContinuousClock.now.advanced(by: delay) >= deadline {
+          throw DynamoDBError.deadlineExceeded(attempts: attempts, lastError: error.description)
+        }
+        logger.debug(
+          "DynamoDB retry", metadata: ["operation": "\(operation)", "attempt": "\(attempts)", "error": "\(error)"])
+        try await Task.sleep(for: delay)
+      }
+    }
+  }
+
+  private func attempt(
+    _ operation: String, body: [UInt8], deadline: ContinuousClock.Instant?, attempts: Int
+  ) async throws -> AttemptOutcome {
+    var timeout = retryPolicy.attemptTimeout
+    if let deadline {
+      let remaining = ContinuousClock.now.duration(to: deadline)
+      guard remaining > .zero else { throw DynamoDBError.deadlineExceeded(attempts: attempts - 1, lastError: nil) }
+      timeout = min(timeout, remaining)
+    }
+    let request = try await signedRequest(operation, body: body)
+    let status: Int
+    let headers: HTTPHeaders
+    let bytes: [UInt8]
+    do {
+      let response = try await httpClient.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
+      let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
+      (status, headers, bytes) = (Int(response.status.code), response.headers, Array(buffer.readableBytesView))
+    } catch let error as CancellationError {
+      throw error
+    } catch {
+      if let deadline, ContinuousClock.now >= deadline {
+        throw DynamoDBError.deadlineExceeded(attempts: attempts, lastError: "\(error)")
+      }
+      return .failure(.transport("\(error)"), .withBackoff)
+    }
+    if let header = headers.first(name: "x-amz-crc32"), let expected = UInt32(header) {
+      let actual = CRC32.checksum(bytes)
+      if actual != expected { return .failure(.checksumMismatch(expected: expected, actual: actual), .withBackoff) }
+    }
+    guard status != 200 else { return .success(bytes) }
+    let error = ServiceErrorParser.parse(status: status, headers: headers, body: bytes)
+    return .failure(.service(error), RetryClassifier.classify(error, serverDate: headers.first(name: "Date")))
+  }
+
+  private func signedRequest(_ operation: String, body: [UInt8]) async throws -> HTTPClientRequest {
+    let credentials: Credentials
+    do {
+      credentials = try await self.credentials.credentials()
+    } catch {
+      throw DynamoDBError.credentials("\(error)")
+    }
+    let headers: [(name: String, value: String)] = [
+      ("Content-Type", "application/x-amz-json-1.0"), ("X-Amz-Target", "DynamoDB_20120810.\(operation)"),
+    ]
+    let skew = clockSkew.withLock { $0 }
+    let signing = try signer.signingHeaders(
+      method: "POST", url: endpoint, headers: headers, payload: .bytes(body), credentials: credentials,
+      date: Date().addingTimeInterval(skew))
+    var request = HTTPClientRequest(url: endpoint)
+    request.method = .POST
+    for header in headers + signing { request.headers.add(name: header.name, value: header.value) }
+    request.body = .bytes(ByteBuffer(bytes: body))
+    return request
+  }
+}
+
+extension Duration {
+  /// Whole nanoseconds, saturating.
+  var nanoseconds: Int64 {
+    let (seconds, attoseconds) = components
+    let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+    return overflow ? .max : scaled + attoseconds / 1_000_000_000
+  }
+}

@@ -1,0 +1,60 @@
+/// DeleteItem request.
+public struct DeleteItemInput: Encodable, Sendable {
+  /// Table name.
+  public var tableName: String
+  /// Full primary key.
+  public var key: Item
+  /// Delete only if this condition holds.
+  public var conditionExpression: String?
+  /// `#name` placeholders.
+  public var expressionAttributeNames: [String: String]?
+  /// `:value` placeholders.
+  public var expressionAttributeValues: Item?
+  /// `NONE` or `ALL_OLD`.
+  public var returnValues: ReturnValue?
+  /// Return the existing item in the error when the condition fails.
+  public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure?
+  /// Report consumed capacity.
+  public var returnConsumedCapacity: ReturnConsumedCapacity?
+
+  /// A DeleteItem request.
+  public init(
+    tableName: String, key: Item, conditionExpression: String? = nil,
+    expressionAttributeNames: [String: String]? = nil, expressionAttributeValues: Item? = nil,
+    returnValues: ReturnValue? = nil, returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure? = nil,
+    returnConsumedCapacity: ReturnConsumedCapacity? = nil
+  ) {
+    self.tableName = tableName
+    self.key = key
+    self.conditionExpression = conditionExpression
+    self.expressionAttributeNames = expressionAttributeNames
+    self.expressionAttributeValues = expressionAttributeValues
+    self.returnValues = returnValues
+    self.returnValuesOnConditionCheckFailure = returnValuesOnConditionCheckFailure
+    self.returnConsumedCapacity = returnConsumedCapacity
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case tableName = "TableName"
+    case key = "Key"
+    case conditionExpression = "ConditionExpression"
+    case expressionAttributeNames = "ExpressionAttributeNames"
+    case expressionAttributeValues = "ExpressionAttributeValues"
+    case returnValues = "ReturnValues"
+    case returnValuesOnConditionCheckFailure = "ReturnValuesOnConditionCheckFailure"
+    case returnConsumedCapacity = "ReturnConsumedCapacity"
+  }
+}
+
+/// DeleteItem response.
+public struct DeleteItemOutput: Decodable, Sendable {
+  /// The deleted item, with `returnValues: .allOld`.
+  public var attributes: Item?
+  /// Capacity consumed, if asked for.
+  public var consumedCapacity: ConsumedCapacity?
+
+  enum CodingKeys: String, CodingKey {
+    case attributes = "Attributes"
+    case consumedCapacity = "ConsumedCapacity"
+  }
+}

@@ -1,0 +1,50 @@
+/// GetItem request.
+public struct GetItemInput: Encodable, Sendable {
+  /// Table name.
+  public var tableName: String
+  /// Full primary key.
+  public var key: Item
+  /// Strongly consistent read.
+  public var consistentRead: Bool?
+  /// Attributes to return.
+  public var projectionExpression: String?
+  /// `#name` placeholders.
+  public var expressionAttributeNames: [String: String]?
+  /// Report consumed capacity.
+  public var returnConsumedCapacity: ReturnConsumedCapacity?
+
+  /// A GetItem request.
+  public init(
+    tableName: String, key: Item, consistentRead: Bool? = nil, projectionExpression: String? = nil,
+    expressionAttributeNames: [String: String]? = nil, returnConsumedCapacity: ReturnConsumedCapacity? = nil
+  ) {
+    self.tableName = tableName
+    self.key = key
+    self.consistentRead = consistentRead
+    self.projectionExpression = projectionExpression
+    self.expressionAttributeNames = expressionAttributeNames
+    self.returnConsumedCapacity = returnConsumedCapacity
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case tableName = "TableName"
+    case key = "Key"
+    case consistentRead = "ConsistentRead"
+    case projectionExpression = "ProjectionExpression"
+    case expressionAttributeNames = "ExpressionAttributeNames"
+    case returnConsumedCapacity = "ReturnConsumedCapacity"
+  }
+}
+
+/// GetItem response.
+public struct GetItemOutput: Decodable, Sendable {
+  /// The item, or `nil` when no item has that key.
+  public var item: Item?
+  /// Capacity consumed, if asked for.
+  public var consumedCapacity: ConsumedCapacity?
+
+  enum CodingKeys: String, CodingKey {
+    case item = "Item"
+    case consumedCapacity = "ConsumedCapacity"
+  }
+}

@@ -1,0 +1,29 @@
+/// The keys to read from one table in a BatchGetItem (also how unprocessed keys come back).
+public struct KeysAndAttributes: Codable, Hashable, Sendable {
+  /// Primary keys to read (up to 100 per request across tables).
+  public var keys: [Item]
+  /// Strongly consistent read.
+  public var consistentRead: Bool?
+  /// Attributes to return.
+  public var projectionExpression: String?
+  /// `#name` placeholders.
+  public var expressionAttributeNames: [String: String]?
+
+  /// Keys to read from one table.
+  public init(
+    keys: [Item], consistentRead: Bool? = nil, projectionExpression: String? = nil,
+    expressionAttributeNames: [String: String]? = nil
+  ) {
+    self.keys = keys
+    self.consistentRead = consistentRead
+    self.projectionExpression = projectionExpression
+    self.expressionAttributeNames = expressionAttributeNames
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case keys = "Keys"
+    case consistentRead = "ConsistentRead"
+    case projectionExpression = "ProjectionExpression"
+    case expressionAttributeNames = "ExpressionAttributeNames"
+  }
+}

@@ -1,0 +1,18 @@
+/// Read and write capacity for provisioned tables and indexes.
+public struct ProvisionedThroughput: Codable, Hashable, Sendable {
+  /// Read capacity units.
+  public var readCapacityUnits: Int
+  /// Write capacity units.
+  public var writeCapacityUnits: Int
+
+  /// Provisioned throughput.
+  public init(readCapacityUnits: Int, writeCapacityUnits: Int) {
+    self.readCapacityUnits = readCapacityUnits
+    self.writeCapacityUnits = writeCapacityUnits
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case readCapacityUnits = "ReadCapacityUnits"
+    case writeCapacityUnits = "WriteCapacityUnits"
+  }
+}

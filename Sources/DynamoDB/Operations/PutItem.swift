@@ -1,0 +1,60 @@
+/// PutItem request.
+public struct PutItemInput: Encodable, Sendable {
+  /// Table name.
+  public var tableName: String
+  /// The whole item (must include the key).
+  public var item: Item
+  /// Write only if this condition holds.
+  public var conditionExpression: String?
+  /// `#name` placeholders.
+  public var expressionAttributeNames: [String: String]?
+  /// `:value` placeholders.
+  public var expressionAttributeValues: Item?
+  /// `NONE` or `ALL_OLD`.
+  public var returnValues: ReturnValue?
+  /// Return the existing item in the error when the condition fails.
+  public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure?
+  /// Report consumed capacity.
+  public var returnConsumedCapacity: ReturnConsumedCapacity?
+
+  /// A PutItem request.
+  public init(
+    tableName: String, item: Item, conditionExpression: String? = nil,
+    expressionAttributeNames: [String: String]? = nil, expressionAttributeValues: Item? = nil,
+    returnValues: ReturnValue? = nil, returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure? = nil,
+    returnConsumedCapacity: ReturnConsumedCapacity? = nil
+  ) {
+    self.tableName = tableName
+    self.item = item
+    self.conditionExpression = conditionExpression
+    self.expressionAttributeNames = expressionAttributeNames
+    self.expressionAttributeValues = expressionAttributeValues
+    self.returnValues = returnValues
+    self.returnValuesOnConditionCheckFailure = returnValuesOnConditionCheckFailure
+    self.returnConsumedCapacity = returnConsumedCapacity
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case tableName = "TableName"
+    case item = "Item"
+    case conditionExpression = "ConditionExpression"
+    case expressionAttributeNames = "ExpressionAttributeNames"
+    case expressionAttributeValues = "ExpressionAttributeValues"
+    case returnValues = "ReturnValues"
+    case returnValuesOnConditionCheckFailure = "ReturnValuesOnConditionCheckFailure"
+    case returnConsumedCapacity = "ReturnConsumedCapacity"
+  }
+}
+
+/// PutItem response.
+public struct PutItemOutput: Decodable, Sendable {
+  /// The replaced item, with `returnValues: .allOld`.
+  public var attributes: Item?
+  /// Capacity consumed, if asked for.
+  public var consumedCapacity: ConsumedCapacity?
+
+  enum CodingKeys: String, CodingKey {
+    case attributes = "Attributes"
+    case consumedCapacity = "ConsumedCapacity"
+  }
+}

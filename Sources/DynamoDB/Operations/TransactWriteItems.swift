@@ -1,0 +1,35 @@
+/// TransactWriteItems request: up to 100 actions that all succeed or all fail.
+public struct TransactWriteItemsInput: Encodable, Sendable {
+  /// The actions.
+  public var transactItems: [TransactWriteItem]
+  /// Idempotency token: retries with the same token within 10 minutes do not apply twice.
+  public var clientRequestToken: String?
+  /// Report consumed capacity.
+  public var returnConsumedCapacity: ReturnConsumedCapacity?
+
+  /// A TransactWriteItems request.
+  public init(
+    transactItems: [TransactWriteItem], clientRequestToken: String? = nil,
+    returnConsumedCapacity: ReturnConsumedCapacity? = nil
+  ) {
+    self.transactItems = transactItems
+    self.clientRequestToken = clientRequestToken
+    self.returnConsumedCapacity = returnConsumedCapacity
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case transactItems = "TransactItems"
+    case clientRequestToken = "ClientRequestToken"
+    case returnConsumedCapacity = "ReturnConsumedCapacity"
+  }
+}
+
+/// TransactWriteItems response.
+public struct TransactWriteItemsOutput: Decodable, Sendable {
+  /// Capacity consumed, if asked for.
+  public var consumedCapacity: [ConsumedCapacity]?
+
+  enum CodingKeys: String, CodingKey {
+    case consumedCapacity = "ConsumedCapacity"
+  }
+}
