@@ -1,0 +1,144 @@
+# Shared helpers for the Tests/infra/*.sh scripts; sourced, never run on its own.
+# shellcheck shell=bash
+
+infra_passed=0
+infra_failed=0
+infra_cleanup_actions=()
+
+# The repository root, whichever directory the test was started from.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+
+# Records one check: pass "description" (on success) or fail "description" "details".
+pass() {
+  infra_passed=$((infra_passed + 1))
+  echo "ok   - $1"
+}
+
+fail() {
+  infra_failed=$((infra_failed + 1))
+  echo "FAIL - $1"
+  if [[ $# -ge 2 && -n "$2" ]]; then
+    printf '%s\n' "$2" | sed 's/^/       /'
+  fi
+}
+
+# check "description" command...: passes when the command exits 0; its output is shown on failure only.
+check() {
+  local description="$1" output
+  shift
+  if output="$("$@" 2>&1)"; then
+    pass "$description"
+  else
+    fail "$description" "$output"
+  fi
+}
+
+# expect_equal "description" expected actual
+expect_equal() {
+  if [[ "$2" == "$3" ]]; then
+    pass "$1"
+  else
+    fail "$1" "expected: $2"$'\n'"actual:   $3"
+  fi
+}
+
+# expect_contains "description" needle haystack
+expect_contains() {
+  if [[ "$3" == *"$2"* ]]; then
+    pass "$1"
+  else
+    fail "$1" "expected to find: $2"$'\n'"in: $3"
+  fi
+}
+
+# Prints the summary line the harness looks for and exits non-zero when anything failed.
+finish() {
+  echo "infra: $infra_passed passed, $infra_failed failed"
+  if ((infra_failed > 0 || infra_passed == 0)); then
+    exit 1
+  fi
+  exit 0
+}
+
+# A missing tool fails the run under CI and skips the script locally.
+require_tool() {
+  local tool="$1"
+  if command -v "$tool" >/dev/null 2>&1; then
+    return 0
+  fi
+  if [[ "${CI:-}" == "true" ]]; then
+    fail "required tool '$tool' is on PATH" "install it (see scripts/test.sh)"
+    finish
+  fi
+  echo "skipping $(basename "$0"): '$tool' is not installed (this would fail with CI=true)"
+  echo "infra: 0 passed, 0 failed"
+  exit 0
+}
+
+# Runs registered cleanup actions, last registered first, when the script exits.
+on_exit() {
+  local i
+  for ((i = ${#infra_cleanup_actions[@]} - 1; i >= 0; i--)); do
+    eval "${infra_cleanup_actions[i]}" >/dev/null 2>&1 || true
+  done
+}
+trap on_exit EXIT
+
+at_exit() {
+  infra_cleanup_actions+=("$1")
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Starts a private moto_server on a free loopback port, sets private_moto_endpoint and stops the
+# server when the script exits. Used by tests that change server-wide state (IAM enforcement).
+start_private_moto() {
+  require_tool moto_server
+  local port log pid attempt
+  port="$(free_port)"
+  log="$(mktemp)"
+  moto_server -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
+  pid=$!
+  at_exit "kill $pid; rm -f '$log'"
+  private_moto_endpoint="http://127.0.0.1:$port"
+  for attempt in $(seq 1 100); do
+    if curl -fsS -o /dev/null "$private_moto_endpoint/moto-api/" 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      break
+    fi
+    sleep 0.2
+  done
+  fail "private moto_server starts on port $port (tried $attempt times)" "$(cat "$log")"
+  finish
+}
+
+# Sets moto_endpoint to the harness's server (MOTO_ENDPOINT / DYNAMODB_ENDPOINT). Without one,
+# CI fails and a local run starts its own server.
+use_shared_moto() {
+  moto_endpoint="${MOTO_ENDPOINT:-${DYNAMODB_ENDPOINT:-}}"
+  if [[ -n "$moto_endpoint" ]]; then
+    if ! curl -fsS -o /dev/null "$moto_endpoint/moto-api/" 2>/dev/null; then
+      fail "moto server at $moto_endpoint answers" "is moto_server running?"
+      finish
+    fi
+    return 0
+  fi
+  if [[ "${CI:-}" == "true" ]]; then
+    fail "MOTO_ENDPOINT or DYNAMODB_ENDPOINT is set" "scripts/test.sh starts moto_server and exports it"
+    finish
+  fi
+  start_private_moto
+  moto_endpoint="$private_moto_endpoint"
+}
+
+# Fake credentials for moto unless the caller has set some.
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-testing}"
+export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
+export AWS_REGION="${AWS_REGION:-us-east-1}"
+export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-$AWS_REGION}"
+export AWS_PAGER=""
