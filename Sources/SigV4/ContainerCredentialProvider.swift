@@ -75,10 +75,17 @@ public struct ContainerCredentialProvider: CredentialProvider {
   }
 
   private struct Response: Decodable {
-    let AccessKeyId: String
-    let SecretAccessKey: String
-    let Token: String?
-    let Expiration: String?
+    let accessKeyId: String
+    let secretAccessKey: String
+    let token: String?
+    let expiration: String?
+
+    enum CodingKeys: String, CodingKey {
+      case accessKeyId = "AccessKeyId"
+      case secretAccessKey = "SecretAccessKey"
+      case token = "Token"
+      case expiration = "Expiration"
+    }
   }
 
   static func parse(_ body: [UInt8], source: String) throws -> Credentials {
@@ -89,14 +96,14 @@ public struct ContainerCredentialProvider: CredentialProvider {
       throw CredentialError.failed(source: "container endpoint \(source)", reason: "unexpected response body")
     }
     var expiration: Date?
-    if let text = response.Expiration {
+    if let text = response.expiration {
       expiration = try? Date(text, strategy: .iso8601)
       if expiration == nil {
         throw CredentialError.failed(source: "container endpoint \(source)", reason: "bad Expiration '\(text)'")
       }
     }
     return Credentials(
-      accessKeyId: response.AccessKeyId, secretAccessKey: response.SecretAccessKey, sessionToken: response.Token,
+      accessKeyId: response.accessKeyId, secretAccessKey: response.secretAccessKey, sessionToken: response.token,
       expiration: expiration)
   }
 }

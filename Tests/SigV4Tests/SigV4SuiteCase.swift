@@ -4,18 +4,18 @@ import Foundation
 struct SigV4SuiteCase {
   struct Context: Decodable {
     struct Keys: Decodable {
-      let access_key_id: String
-      let secret_access_key: String
+      let accessKeyId: String
+      let secretAccessKey: String
       let token: String?
     }
     let credentials: Keys
-    let expiration_in_seconds: Int?
+    let expirationInSeconds: Int?
     let normalize: Bool
     let region: String
     let service: String
-    let sign_body: Bool
+    let signBody: Bool
     let timestamp: String
-    let omit_session_token: Bool?
+    let omitSessionToken: Bool?
   }
 
   let name: String
@@ -26,7 +26,9 @@ struct SigV4SuiteCase {
   init(directory: URL) throws {
     self.directory = directory
     name = directory.lastPathComponent
-    context = try JSONDecoder().decode(Context.self, from: Data(contentsOf: directory.appending(path: "context.json")))
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    context = try decoder.decode(Context.self, from: Data(contentsOf: directory.appending(path: "context.json")))
     request = try RawHTTPRequest(parsing: String(contentsOf: directory.appending(path: "request.txt"), encoding: .utf8))
   }
 

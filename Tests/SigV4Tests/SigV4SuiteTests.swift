@@ -29,7 +29,7 @@ import Testing
       method: request.method, path: request.path, query: request.query, headers: request.headers,
       payload: .bytes(Array(request.body.utf8)))
     let credentials = Credentials(
-      accessKeyId: context.credentials.access_key_id, secretAccessKey: context.credentials.secret_access_key,
+      accessKeyId: context.credentials.accessKeyId, secretAccessKey: context.credentials.secretAccessKey,
       sessionToken: context.credentials.token)
     let date = try Date(context.timestamp, strategy: .iso8601)
     return (signer, signingRequest, credentials, date)
@@ -37,8 +37,8 @@ import Testing
 
   static func options(_ suiteCase: SigV4SuiteCase) -> SigningOptions {
     SigningOptions(
-      normalizePath: suiteCase.context.normalize, signBodyHeader: suiteCase.context.sign_body,
-      omitSessionTokenFromSignature: suiteCase.context.omit_session_token ?? false)
+      normalizePath: suiteCase.context.normalize, signBodyHeader: suiteCase.context.signBody,
+      omitSessionTokenFromSignature: suiteCase.context.omitSessionToken ?? false)
   }
 
   static func headerFailures(_ suiteCase: SigV4SuiteCase) throws -> [String] {
@@ -55,7 +55,7 @@ import Testing
 
   static func queryFailures(_ suiteCase: SigV4SuiteCase) throws -> [String] {
     let (signer, request, credentials, date) = try signingInputs(suiteCase)
-    let expires = suiteCase.context.expiration_in_seconds ?? 3600
+    let expires = suiteCase.context.expirationInSeconds ?? 3600
     let presigned = signer.presign(
       request, credentials: credentials, expires: expires, date: date, options: options(suiteCase))
     var signedRequest = suiteCase.request
