@@ -1,0 +1,32 @@
+/// Runs a handler against its deadline: cancels it a safety margin early and reports `InvocationError.timeout`.
+enum DeadlineRunner {
+  /// Default time kept back before the deadline to post the timeout error.
+  static let defaultSafetyMargin: Int64 = 50
+
+  static func run(
+    deadline: Int64,
+    safetyMargin: Int64 = defaultSafetyMargin,
+    _ body: @escaping @Sendable () async throws -> [UInt8]
+  ) async -> Result<[UInt8], any Error> {
+    let budget = deadline - safetyMargin - WallClock.nowMilliseconds()
+    guard budget > 0 else { return .failure(InvocationError.timeout(budgetMilliseconds: max(budget, 0))) }
+    return await withCheckedContinuation { continuation in
+      let outcome = FirstOutcome(continuation)
+      // Unstructured on purpose: a handler that ignores cancellation must not hold up the timeout report,
+      // and a task-group child would be awaited before the group could return.
+      let work = Task {
+        do {
+          outcome.complete(.success(try await body()))
+        } catch {
+          outcome.complete(.failure(error))
+        }
+      }
+      let timer = Task {
+        try? await Task.sleep(for: .milliseconds(budget))
+        guard !Task.isCancelled else { return }
+        if outcome.complete(.failure(InvocationError.timeout(budgetMilliseconds: budget))) { work.cancel() }
+      }
+      outcome.onFinish { timer.cancel() }
+    }
+  }
+}

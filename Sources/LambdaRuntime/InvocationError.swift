@@ -1,0 +1,25 @@
+/// Failures the runtime itself reports for an invocation.
+public enum InvocationError: LambdaFunctionError, CustomStringConvertible, Equatable {
+  /// The handler did not finish before the deadline minus the safety margin.
+  case timeout(budgetMilliseconds: Int64)
+  /// The response is larger than the Runtime API accepts.
+  case responseTooLarge(bytes: Int, limit: Int)
+
+  /// `Timeout` or `ResponseSizeTooLarge`.
+  public var errorType: String {
+    switch self {
+    case .timeout: "Timeout"
+    case .responseTooLarge: "ResponseSizeTooLarge"
+    }
+  }
+
+  /// What happened, with the numbers.
+  public var description: String {
+    switch self {
+    case .timeout(let budget):
+      "Task timed out: the handler did not finish within \(budget) ms (the deadline minus the runtime's safety margin)."
+    case .responseTooLarge(let bytes, let limit):
+      "Response payload size (\(bytes) bytes) exceeded the maximum allowed payload size (\(limit) bytes)."
+    }
+  }
+}
