@@ -47,7 +47,7 @@ let package = Package(
       name: "CarbonTrack",
       dependencies: ["DynamoDB", "LambdaRuntime"]
     ),
-    .executableTarget(name: "bootstrap", dependencies: ["CarbonTrack"]),
+    .executableTarget(name: "bootstrap", dependencies: ["CarbonTrack", "LambdaRuntime"]),
     .executableTarget(
       name: "carbontrack",
       dependencies: [
