@@ -1,7 +1,5 @@
 /// An exact DynamoDB number (up to 38 significant digits) kept as its decimal text; encodes as `N`.
-public struct DynamoDBNumber: Sendable, Hashable, Codable, CustomStringConvertible, ExpressibleByIntegerLiteral,
-  ExpressibleByStringLiteral
-{
+public struct DynamoDBNumber: Sendable, Hashable, Codable, CustomStringConvertible, ExpressibleByIntegerLiteral {
   /// The decimal text as sent to DynamoDB.
   public let text: String
 
@@ -18,9 +16,6 @@ public struct DynamoDBNumber: Sendable, Hashable, Codable, CustomStringConvertib
   public init(_ value: some BinaryInteger) { self.text = String(value) }
 
   public init(integerLiteral value: Int64) { self.text = String(value) }
-
-  /// Traps on invalid literals only in the sense of keeping the text as written; DynamoDB rejects bad text.
-  public init(stringLiteral value: String) { self.text = value }
 
   public var description: String { text }
 

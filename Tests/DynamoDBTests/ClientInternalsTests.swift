@@ -1,0 +1,87 @@
+import Foundation
+import NIOHTTP1
+import Testing
+
+@testable import DynamoDB
+
+@Suite("Client internals: CRC32, HTTP dates, item size, error parsing, backoff")
+struct ClientInternalsTests {
+  @Test func crc32MatchesTheStandardCheckValue() {
+    #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+    #expect(CRC32.checksum([UInt8]()) == 0)
+  }
+
+  @Test func parsesIMFFixdate() throws {
+    let date = try #require(HTTPDate.parse("Thu, 26 Nov 2026 17:24:38 GMT"))
+    #expect(date.timeIntervalSince1970 == 1_795_713_878)
+    #expect(HTTPDate.parse("yesterday") == nil)
+  }
+
+  @Test func itemSizeCountsNamesAndValues() {
+    #expect(ItemSize.of(["ab": .s("xyz")]) == 5)
+    #expect(ItemSize.of(["n": .n("12345")]) == 1 + 4)
+    #expect(ItemSize.of(["m": .m(["k": .bool(true)])]) == 1 + 3 + 1 + 1 + 1)
+    #expect(ItemSize.of(["big": .s(String(repeating: "x", count: ItemSize.limit))]) > ItemSize.limit)
+  }
+
+  @Test func parsesJSONErrorsWithItemAndReasons() {
+    let body = #"""
+      {"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","Message":"cancelled",
+      "CancellationReasons":[{"Code":"None"},{"Code":"ConditionalCheckFailed","Message":"failed","Item":{"pk":{"S":"a"}}}]}
+      """#
+    var headers = HTTPHeaders()
+    headers.add(name: "x-amzn-RequestId", value: "REQ1")
+    let error = ServiceErrorParser.parse(status: 400, headers: headers, body: Array(body.utf8))
+    #expect(error.code == .transactionCanceled)
+    #expect(error.message == "cancelled")
+    #expect(error.requestId == "REQ1")
+    #expect(error.cancellationReasons?.count == 2)
+    #expect(error.cancellationReasons?[1].item == ["pk": .s("a")])
+    #expect(DynamoDBError.service(error).isConditionalCheckFailed)
+  }
+
+  @Test func parsesXMLErrorsFromFrontEnds() {
+    let body = """
+      <?xml version="1.0" encoding="UTF-8"?><ErrorResponse><Error><Code>SignatureDoesNotMatch</Code>\
+      <Message>The request signature we calculated does not match</Message></Error><RequestId>R2</RequestId></ErrorResponse>
+      """
+    let error = ServiceErrorParser.parse(status: 403, headers: HTTPHeaders(), body: Array(body.utf8))
+    #expect(error.code == .signatureDoesNotMatch)
+    #expect(error.message == "The request signature we calculated does not match")
+    #expect(error.requestId == "R2")
+    #expect(error.description.contains("SignatureDoesNotMatch (HTTP 403)"))
+  }
+
+  @Test func unknownBodiesStillGiveAnActionableError() {
+    let error = ServiceErrorParser.parse(status: 502, headers: HTTPHeaders(), body: Array("Bad gateway".utf8))
+    #expect(error.code.rawValue == "HTTP502")
+    #expect(error.message == "Bad gateway")
+    #expect(RetryClassifier.classify(error, serverDate: nil) == .withBackoff)
+  }
+
+  @Test func classifiesRetries() {
+    func error(_ code: String, _ status: Int = 400) -> DynamoDBServiceError {
+      DynamoDBServiceError(code: DynamoDBErrorCode(rawValue: code), message: "", statusCode: status)
+    }
+    #expect(RetryClassifier.classify(error("ProvisionedThroughputExceededException"), serverDate: nil) == .withBackoff)
+    #expect(RetryClassifier.classify(error("ThrottlingException"), serverDate: nil) == .withBackoff)
+    #expect(RetryClassifier.classify(error("InternalServerError", 500), serverDate: nil) == .withBackoff)
+    #expect(RetryClassifier.classify(error("ConditionalCheckFailedException"), serverDate: nil) == .never)
+    #expect(RetryClassifier.classify(error("ValidationException"), serverDate: nil) == .never)
+    let skewed = RetryClassifier.classify(
+      error("InvalidSignatureException", 400), serverDate: "Thu, 01 Jan 2015 00:00:00 GMT")
+    #expect(skewed == .afterClockCorrection(serverDate: Date(timeIntervalSince1970: 1_420_070_400)))
+    let notSkewed = RetryClassifier.classify(error("InvalidSignatureException"), serverDate: nil)
+    #expect(notSkewed == .never)
+  }
+
+  @Test func backoffIsFullJitterWithinTheCap() {
+    let policy = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(100), maxDelay: .milliseconds(250))
+    for _ in 0..<200 {
+      #expect(policy.backoff(retry: 1) < .milliseconds(100))
+      #expect(policy.backoff(retry: 6) < .milliseconds(250))
+    }
+    let samples = (0..<200).map { _ in policy.backoff(retry: 3) }
+    #expect(Set(samples).count > 100, "jitter spreads the delays")
+  }
+}
