@@ -7,9 +7,9 @@ public struct RequestURL: Sendable, Equatable {
   public var query: String?
 
   public init?(_ url: String) {
-    guard let schemeEnd = url.range(of: "://") else { return nil }
-    scheme = url[..<schemeEnd.lowerBound].lowercased()
-    var rest = url[schemeEnd.upperBound...]
+    guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return nil }
+    scheme = url[..<colon].lowercased()
+    var rest = url[url.index(colon, offsetBy: 3)...]
     if let fragment = rest.firstIndex(of: "#") { rest = rest[..<fragment] }
     let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
     authority = String(rest[..<authorityEnd])
