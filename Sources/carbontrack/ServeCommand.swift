@@ -1,12 +1,180 @@
 import ArgumentParser
+import Foundation
+import LambdaRuntime
+import Synchronization
 
+/// `carbontrack serve`: a local Lambda (Runtime API + Invoke API) on 127.0.0.1 that can start the function itself.
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Not implemented yet."
+    abstract: "Run a local Lambda: the Runtime API plus POST /2015-03-31/functions/function/invocations.",
+    discussion: """
+      With a command after `--`, starts it as the function process (restarting it when it exits or times out):
+        carbontrack serve -- .build/release/bootstrap
+        curl -d @events/self-test.json localhost:9000/2015-03-31/functions/function/invocations
+      Without one, waits for a runtime started elsewhere with AWS_LAMBDA_RUNTIME_API=127.0.0.1:<port>.
+      With --benchmark N, sends the --event file N times, prints one JSON line of figures and exits.
+      """
   )
 
+  @Option(help: "Port to listen on (0 picks a free one).") var port = 9000
+  @Option(help: "Function timeout in seconds.") var timeout = 3.0
+  @Option(help: "Function memory size in MB (reported to the function and in REPORT lines).") var memory = 128
+  @Option(help: "Function name.") var functionName = "function"
+  @Option(help: "The function's Handler setting (_HANDLER) for the started process.") var handler: String?
+  @Option(help: "AWS_LAMBDA_LOG_FORMAT for the started process (Text or JSON).") var logFormat: String?
+  @Option(help: "AWS_LAMBDA_LOG_LEVEL for the started process.") var logLevel: String?
+  @Option(help: "Invoke the function this many times with --event, print figures as JSON and exit.")
+  var benchmark: Int?
+  @Option(help: "Event file for --benchmark.") var event: String?
+  @Flag(help: "Do not print REPORT lines.") var quiet = false
+  @Argument(parsing: .postTerminator, help: "The function process to start, e.g. -- .build/release/bootstrap")
+  var command: [String] = []
+
+  func validate() throws {
+    if benchmark != nil, command.isEmpty || event == nil {
+      throw ValidationError("--benchmark needs --event and a function command after --")
+    }
+  }
+
   func run() async throws {
-    throw ValidationError("'serve' is not implemented yet")
+    let functionProcess = FunctionProcess()
+    let signals = functionProcess.forwardTerminationSignals()
+    defer { withExtendedLifetime(signals) {} }
+    let quiet = quiet || benchmark != nil
+    let configuration = LocalLambdaConfiguration(
+      port: port, timeout: .milliseconds(Int64(timeout * 1000)), memoryMB: memory, functionName: functionName,
+      onReport: { report in
+        if !quiet { emit(report.line(maxMemoryUsedMB: functionProcess.peakMemoryMB())) }
+        // On Lambda a timed-out sandbox is discarded; do the same so a stuck handler cannot block the next event.
+        if report.errorType == "Sandbox.Timedout" { functionProcess.kill() }
+      })
+    let server = try await LocalLambdaServer.start(configuration, recordRequests: false)
+    let endpoint = "http://127.0.0.1:\(server.port)/2015-03-31/functions/function/invocations"
+    guard !command.isEmpty else {
+      emit(
+        "Local Lambda on 127.0.0.1:\(server.port). Start a runtime with AWS_LAMBDA_RUNTIME_API=\(server.runtimeAPIAddress)"
+      )
+      emit("Invoke: curl -d '{}' \(endpoint)")
+      try await Task.sleep(for: .seconds(Int64.max / 2))
+      return
+    }
+    var environment = ProcessInfo.processInfo.environment.merging(server.functionEnvironment) { _, new in new }
+    if let handler { environment["_HANDLER"] = handler }
+    if let logFormat { environment["AWS_LAMBDA_LOG_FORMAT"] = logFormat }
+    if let logLevel { environment["AWS_LAMBDA_LOG_LEVEL"] = logLevel }
+    if let benchmark, let event {
+      try await runBenchmark(server, functionProcess, environment, invocations: benchmark, eventPath: event)
+      return
+    }
+    emit("Local Lambda on 127.0.0.1:\(server.port), function: \(command.joined(separator: " "))")
+    emit("Invoke: curl -d '{}' \(endpoint)")
+    while true {
+      await server.markProcessStart()
+      let status = try await functionProcess.run(command, environment: environment)
+      emit("Function process exited with status \(status); restarting it.")
+      try await Task.sleep(for: .milliseconds(500))
+    }
+  }
+
+  private func runBenchmark(
+    _ server: LocalLambdaServer,
+    _ functionProcess: FunctionProcess,
+    _ environment: [String: String],
+    invocations: Int,
+    eventPath: String
+  ) async throws {
+    let payload = Array(try Data(contentsOf: URL(fileURLWithPath: eventPath)))
+    let command = command
+    await server.markProcessStart()
+    let started = ContinuousClock.now
+    async let exit = functionProcess.run(command, environment: environment)
+    let first = try await server.invoke(payload)
+    let firstDone = ContinuousClock.now
+    let warmStart = ContinuousClock.now
+    var failures = first.isSuccess ? 0 : 1
+    for _ in 1..<max(invocations, 1) {
+      if try await !server.invoke(payload).isSuccess { failures += 1 }
+    }
+    let warm = ContinuousClock.now - warmStart
+    let rssKB = functionProcess.residentMemoryKB()
+    functionProcess.kill()
+    _ = try await exit
+    await server.shutdown()
+    let warmSeconds = Double(warm.components.seconds) + Double(warm.components.attoseconds) / 1e18
+    let firstMs =
+      Double((firstDone - started).components.attoseconds) / 1e15
+      + Double((firstDone - started).components.seconds) * 1000
+    let perSecond = warmSeconds > 0 ? Double(invocations - 1) / warmSeconds : 0
+    emit(
+      #"{"invocations":\#(invocations),"failures":\#(failures),"firstInvokeMs":\#(firstMs),"#
+        + #""warmInvokesPerSecond":\#(perSecond),"rssKB":\#(rssKB ?? -1)}"#)
+  }
+}
+
+/// Writes a line to stdout at once (stdout may be a pipe, where `print` would buffer).
+private func emit(_ line: String) {
+  FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// The function process `serve` started: spawn, wait, kill and read its memory figures from /proc.
+final class FunctionProcess: Sendable {
+  private let current = Mutex<Process?>(nil)
+
+  /// Starts the command and waits until it exits; returns its exit status.
+  func run(_ command: [String], environment: [String: String]) async throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
+    process.environment = environment
+    return try await withCheckedThrowingContinuation { continuation in
+      process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
+      do {
+        try process.run()
+        current.withLock { $0 = process }
+      } catch {
+        continuation.resume(throwing: error)
+      }
+    }
+  }
+
+  func kill(_ signal: Int32 = SIGKILL) {
+    current.withLock { process in
+      if let process, process.isRunning { Foundation.kill(process.processIdentifier, signal) }
+    }
+  }
+
+  /// On SIGINT/SIGTERM: SIGTERM the function (it shuts down gracefully), wait for it, then exit.
+  func forwardTerminationSignals() -> [any DispatchSourceSignal] {
+    [SIGINT, SIGTERM].map { number in
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { [self] in
+        let process = current.withLock { $0 }
+        if let process, process.isRunning {
+          Foundation.kill(process.processIdentifier, SIGTERM)
+          process.waitUntilExit()
+        }
+        Foundation.exit(0)
+      }
+      source.resume()
+      return source
+    }
+  }
+
+  func peakMemoryMB() -> Int? {
+    procStatus("VmHWM:").map { ($0 + 1023) / 1024 }
+  }
+
+  func residentMemoryKB() -> Int? {
+    procStatus("VmRSS:")
+  }
+
+  private func procStatus(_ field: String) -> Int? {
+    guard let pid = current.withLock({ $0?.processIdentifier }),
+      let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) })
+    else { return nil }
+    return Int(line.split(separator: " ").dropFirst().first ?? "")
   }
 }

@@ -1,0 +1,110 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// Maps each request of the local server to its answer: the Runtime API plus the Invoke API.
+struct LocalLambdaRoutes: Sendable {
+  static let runtimePrefix = "/2018-06-01/runtime/"
+  static let invokePrefix = "/2015-03-31/functions/"
+  static let errorTypeHeader = "Lambda-Runtime-Function-Error-Type"
+
+  let state: LocalLambdaState
+  let configuration: LocalLambdaConfiguration
+
+  /// nil means "close the connection without answering" (the server is shutting down).
+  func respond(to request: RecordedRequest) async -> LocalResponse? {
+    await state.record(request)
+    let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
+    if request.method == "POST", path.hasPrefix(Self.invokePrefix), path.hasSuffix("/invocations") {
+      return await invoke(request)
+    }
+    guard path.hasPrefix(Self.runtimePrefix) else {
+      return .error(404, type: "ResourceNotFound", message: "No route for \(request.method) \(path).")
+    }
+    let parts = path.dropFirst(Self.runtimePrefix.count).split(separator: "/").map(String.init)
+    switch (request.method, parts.count, parts.first, parts.last) {
+    case ("GET", 2, "invocation", "next"):
+      return await next()
+    case ("POST", 3, "invocation", "response"):
+      return await response(requestId: parts[1], request)
+    case ("POST", 3, "invocation", "error"):
+      return await functionError(requestId: parts[1], request)
+    case ("POST", 2, "init", "error"):
+      await state.failInitialisation(request)
+      return .accepted
+    default:
+      return .error(404, type: "ResourceNotFound", message: "No route for \(request.method) \(path).")
+    }
+  }
+
+  private func next() async -> LocalResponse? {
+    guard let invocation = await state.next() else { return nil }
+    let deadline =
+      WallClock.nowMilliseconds() + configuration.timeout.components.seconds * 1000
+      + configuration.timeout.components.attoseconds / 1_000_000_000_000_000
+    var headers = [
+      ("Content-Type", "application/json"),
+      ("Lambda-Runtime-Aws-Request-Id", invocation.requestId),
+      ("Lambda-Runtime-Deadline-Ms", String(deadline)),
+      ("Lambda-Runtime-Invoked-Function-Arn", configuration.functionArn),
+      ("Lambda-Runtime-Trace-Id", invocation.traceId),
+    ]
+    if let value = invocation.clientContext { headers.append(("Lambda-Runtime-Client-Context", value)) }
+    if let value = invocation.cognitoIdentity { headers.append(("Lambda-Runtime-Cognito-Identity", value)) }
+    if let value = invocation.tenantId { headers.append(("Lambda-Runtime-Aws-Tenant-Id", value)) }
+    return LocalResponse(status: 200, headers: headers, body: invocation.event, delivered: invocation)
+  }
+
+  private func response(requestId: String, _ request: RecordedRequest) async -> LocalResponse {
+    if request.body.count > configuration.maxResponseBytes {
+      let message =
+        "Response payload size (\(request.body.count) bytes) exceeded the maximum allowed payload size "
+        + "(\(configuration.maxResponseBytes) bytes)."
+      let report = ErrorReport(category: "Function", name: "ResponseSizeTooLarge", message: message)
+      guard await state.finish(requestId, body: report.jsonBody, errorType: report.errorType) else {
+        return unknownRequest(requestId)
+      }
+      return .error(413, type: "RequestEntityTooLarge", message: message)
+    }
+    guard await state.finish(requestId, body: request.body, errorType: nil) else { return unknownRequest(requestId) }
+    return .accepted
+  }
+
+  private func functionError(requestId: String, _ request: RecordedRequest) async -> LocalResponse {
+    let errorType = request.header(Self.errorTypeHeader) ?? "Function.Unknown"
+    guard await state.finish(requestId, body: request.body, errorType: errorType) else {
+      return unknownRequest(requestId)
+    }
+    return .accepted
+  }
+
+  private func invoke(_ request: RecordedRequest) async -> LocalResponse {
+    guard request.body.count <= configuration.maxEventBytes else {
+      return .error(
+        413, type: "RequestEntityTooLarge",
+        message:
+          "Request payload size (\(request.body.count) bytes) exceeded the limit (\(configuration.maxEventBytes)).")
+    }
+    let clientContext = request.header("X-Amz-Client-Context").flatMap { Data(base64Encoded: $0) }
+      .map { String(decoding: $0, as: UTF8.self) }
+    let invocation = QueuedInvocation(
+      event: request.body, clientContext: clientContext, cognitoIdentity: nil,
+      tenantId: request.header("X-Amz-Tenant-Id"))
+    do {
+      let result = try await state.invoke(invocation)
+      var response = LocalResponse(status: 200, headers: [("X-Amz-Request-Id", result.requestId)], body: result.body)
+      if let errorType = result.errorType {
+        response.headers += [("X-Amz-Function-Error", "Unhandled"), ("X-Amz-Function-Error-Type", errorType)]
+      }
+      return response
+    } catch {
+      return .error(503, type: "ServiceUnavailable", message: "\(error)")
+    }
+  }
+
+  private func unknownRequest(_ requestId: String) -> LocalResponse {
+    .error(400, type: "InvalidRequestID", message: "No outstanding invocation has the id '\(requestId)'.")
+  }
+}

@@ -1,0 +1,28 @@
+/// A request the local server received, kept so tests can assert what the Runtime API saw.
+public struct RecordedRequest: Sendable, Equatable {
+  /// HTTP method, e.g. `POST`.
+  public var method: String
+  /// Request target, e.g. `/2018-06-01/runtime/invocation/next`.
+  public var path: String
+  /// Headers in arrival order.
+  public var headers: [Header]
+  /// The body bytes.
+  public var body: [UInt8]
+
+  /// One header line.
+  public struct Header: Sendable, Equatable {
+    /// The header name as sent.
+    public var name: String
+    /// The header value.
+    public var value: String
+  }
+
+  /// The first value of a header, matched case-insensitively.
+  public func header(_ name: String) -> String? {
+    let lowered = name.lowercased()
+    return headers.first { $0.name.lowercased() == lowered }?.value
+  }
+
+  /// The body as UTF-8 text.
+  public var bodyText: String { String(decoding: body, as: UTF8.self) }
+}
