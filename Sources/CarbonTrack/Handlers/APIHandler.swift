@@ -1,0 +1,55 @@
+import LambdaRuntime
+
+/// Serves API Gateway proxy events (payload v1 and v2) and always answers with an HTTP response.
+public struct APIHandler: RawLambdaHandler {
+  let executor: OperationExecutor
+  let authMode: AuthMode
+
+  /// A handler on `store` applying `authMode` to requests without an identity.
+  public init(store: CarbonTrackStore, authMode: AuthMode) {
+    executor = OperationExecutor(store: store)
+    self.authMode = authMode
+  }
+
+  public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
+    let request = try APIRequest(event: event)
+    let response = await respond(to: request, context: context)
+    return try JSONCoding.encode(response)
+  }
+
+  /// The response to one request.
+  public func respond(to request: APIRequest, context: LambdaContext) async -> APIGatewayResponse {
+    do {
+      let route = try Router.match(method: request.method, path: request.path)
+      try authorize(request, userId: route.userId)
+      let input = OperationInput(
+        operation: route.operation, userId: route.userId, resourceId: route.resourceId, query: request.query,
+        body: request.body)
+      let result = try await DeadlineScope.run(context) { try await executor.execute(input) }
+      if result.statusCode == 204 { return .noContent }
+      return APIGatewayResponse(
+        statusCode: result.statusCode, headers: ["content-type": "application/json"],
+        body: String(decoding: result.body, as: UTF8.self))
+    } catch {
+      if let known = CarbonTrackError(error) { return .error(known) }
+      context.logger.error("Unhandled error for \(request.method) \(request.path): \(error)")
+      return .json(500, InternalErrorBody(requestId: context.requestId))
+    }
+  }
+
+  /// 403 when the caller's identity is another user; 401 when there is none and `AUTH_MODE` requires one.
+  func authorize(_ request: APIRequest, userId: String) throws(CarbonTrackError) {
+    if let identity = request.identity {
+      guard identity == userId else { throw .forbidden("You may only access your own data.") }
+    } else if authMode == .required {
+      throw .unauthorized("This API requires an authenticated identity (JWT sub claim).")
+    }
+  }
+}
+
+/// The 500 body; details stay in the log, correlated by request id.
+struct InternalErrorBody: Encodable {
+  var error = "InternalError"
+  var message = "An unexpected error occurred; it has been logged."
+  var requestId: String
+}

@@ -1,0 +1,57 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// The envelope of a direct invocation: `{"action": "...", "userId": ..., ...}`.
+///
+/// Body fields of the action (e.g. `email`, `kgCO2e`) sit beside these in the same object and are decoded from the
+/// whole event by the operation.
+struct ActionEvent: Decodable {
+  var action: String
+  var userId: String?
+  var timestamp: String?
+  var goalId: String?
+  var from: String?
+  var to: String?
+  var limit: LooseText?
+  var cursor: String?
+  var groupBy: String?
+
+  /// The query-style parameters as text.
+  var query: [String: String] {
+    var query: [String: String] = [:]
+    query["from"] = from
+    query["to"] = to
+    query["limit"] = limit?.text
+    query["cursor"] = cursor
+    query["groupBy"] = groupBy
+    return query
+  }
+
+  /// Decodes the envelope; `invalidEvent` naming the problem otherwise.
+  static func decode(_ bytes: [UInt8]) throws(CarbonTrackError) -> ActionEvent {
+    do {
+      return try JSONDecoder().decode(ActionEvent.self, from: Data(bytes))
+    } catch let error as DecodingError {
+      throw .invalidEvent("Not a direct action event: " + RequestDecoding.fieldError(error).description)
+    } catch {
+      throw .invalidEvent("Not a direct action event: \(error)")
+    }
+  }
+}
+
+/// A JSON string or number, kept as text (`"limit": 5` and `"limit": "5"` both work).
+struct LooseText: Decodable {
+  var text: String
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let number = try? container.decode(Int.self) {
+      text = String(number)
+    } else {
+      text = try container.decode(String.self)
+    }
+  }
+}

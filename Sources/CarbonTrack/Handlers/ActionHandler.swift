@@ -1,0 +1,43 @@
+import DynamoDB
+import LambdaRuntime
+
+/// Serves direct invocations: `ping`, `selfTest` and every `Operation` by name.
+///
+/// Success returns the operation's JSON; failures are thrown as `CarbonTrackError` (reported as
+/// `Function.<code>`, e.g. `Function.UnknownAction`, `Function.ValidationFailed`).
+public struct ActionHandler: RawLambdaHandler {
+  let executor: OperationExecutor
+
+  /// The action names, in the order error messages list them.
+  public static let knownActions = ["ping", "selfTest"] + Operation.allCases.map(\.rawValue)
+
+  /// A handler on `store`.
+  public init(store: CarbonTrackStore) {
+    executor = OperationExecutor(store: store)
+  }
+
+  public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
+    let action = try ActionEvent.decode(event)
+    switch action.action {
+    case "ping":
+      return try JSONCoding.encode(
+        PingResponse(
+          status: "ok", functionName: context.functionName, functionVersion: context.functionVersion,
+          coldStart: context.isColdStart, requestId: context.requestId, time: .now()))
+    case "selfTest":
+      return try await SelfTestHandler(store: executor.store).handle(event, context: context)
+    default:
+      guard let operation = Operation(rawValue: action.action) else {
+        throw CarbonTrackError.unknownAction(action.action, known: Self.knownActions)
+      }
+      let input = OperationInput(
+        operation: operation, userId: action.userId, resourceId: action.timestamp ?? action.goalId,
+        query: action.query, body: event)
+      do {
+        return try await DeadlineScope.run(context) { try await executor.execute(input).body }
+      } catch {
+        throw CarbonTrackError(error) ?? error
+      }
+    }
+  }
+}

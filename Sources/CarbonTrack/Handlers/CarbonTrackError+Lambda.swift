@@ -1,0 +1,34 @@
+import DynamoDB
+import LambdaRuntime
+
+extension CarbonTrackError: LambdaFunctionError {
+  /// Reported to Lambda as `Function.<code>`, e.g. `Function.UnknownAction`.
+  public var errorType: String { code }
+}
+
+extension CarbonTrackError {
+  private static let throttlingCodes: Set<DynamoDBErrorCode> = [
+    .provisionedThroughputExceeded, .throttling, .requestLimitExceeded,
+  ]
+
+  /// The service error `error` amounts to, or nil for a failure the caller cannot act on (reported as 500).
+  ///
+  /// Throttling that survived the client's retries becomes 429; outages, timeouts and broken connections 503.
+  public init?(_ error: any Error) {
+    if let error = error as? CarbonTrackError {
+      self = error
+      return
+    }
+    guard let error = error as? DynamoDBError else { return nil }
+    switch error {
+    case .service(let service) where Self.throttlingCodes.contains(service.code):
+      self = .throttled("DynamoDB is throttling requests; retry later.")
+    case .service(let service) where service.statusCode >= 500:
+      self = .unavailable("DynamoDB is unavailable (\(service.code.rawValue)); retry later.")
+    case .transport, .deadlineExceeded, .checksumMismatch, .incompleteBatch:
+      self = .unavailable("DynamoDB could not be reached in time; retry later.")
+    default:
+      return nil
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import DynamoDB
+import LambdaRuntime
+
+/// Wires the CarbonTrack handlers for the runtime (`bootstrap`) and for in-process runs (`carbontrack invoke`).
+public enum CarbonTrackFunction {
+  /// The registered handler names (`_HANDLER` values).
+  public enum HandlerName {
+    public static let api = "api"
+    public static let action = "action"
+    public static let selfTest = "selftest"
+    public static let echo = "echo"
+  }
+
+  /// Creates the shared DynamoDB client (closed on shutdown) and registers `api`, `action`, `selftest` and `echo`,
+  /// with the router choosing by event shape.
+  public static func makeRegistry(_ context: LambdaInitContext) async throws -> HandlerRegistry {
+    let client = DynamoDBClient(logger: context.logger, environment: context.environment)
+    context.onShutdown {
+      do {
+        try await client.shutdown()
+      } catch {
+        context.logger.warning("Closing the DynamoDB client failed: \(error)")
+      }
+    }
+    return try makeRegistry(client: client, environment: context.environment)
+  }
+
+  /// Registers the handlers on an existing client (which the caller shuts down).
+  public static func makeRegistry(client: DynamoDBClient, environment: [String: String]) throws -> HandlerRegistry {
+    let store = CarbonTrackStore(client: client, tables: TableNames(environment: environment))
+    let authMode = try AuthMode(environmentValue: environment["AUTH_MODE"])
+    var registry = HandlerRegistry(router: EventRouter.route)
+    registry.register(HandlerName.api, APIHandler(store: store, authMode: authMode))
+    registry.register(HandlerName.action, ActionHandler(store: store))
+    registry.register(HandlerName.selfTest, SelfTestHandler(store: store))
+    registry.register(HandlerName.echo, RawClosureHandler { event, _ in event })
+    return registry
+  }
+}

@@ -1,0 +1,44 @@
+/// Validated `from`, `to`, `limit`, `cursor` and `groupBy` parameters.
+struct QueryParameters {
+  static let defaultLimit = 20
+  static let maxLimit = 100
+
+  var range: EntryRange?
+  var limit: Int
+  var cursor: String?
+  var groupBy: AnalyticsGrouping
+
+  /// Parses the parameters; a date-only `to` includes that whole day.
+  init(_ query: [String: String], now: Timestamp) throws(CarbonTrackError) {
+    var validator = FieldValidator()
+    let from = validator.timestamp(query["from"], "from")
+    var to = validator.timestamp(query["to"], "to")
+    if let text = query["to"], text.count == 10, let day = to?.day { to = Timestamp(endOf: day) }
+    if let from, let to { validator.check(from <= to, "to", "must not be before from") }
+    limit = Self.defaultLimit
+    if let text = query["limit"] {
+      if let value = Int(text), (1...Self.maxLimit).contains(value) {
+        limit = value
+      } else {
+        validator.fail("limit", "must be a whole number from 1 to \(Self.maxLimit)")
+      }
+    }
+    groupBy = validator.oneOf(query["groupBy"] ?? "category", "groupBy", as: AnalyticsGrouping.self) ?? .category
+    var cursor: String?
+    if let text = query["cursor"], !text.isEmpty {
+      do {
+        cursor = try EntryCursor.decode(text)
+      } catch {
+        validator.fail("cursor", "is not a cursor returned by this API")
+      }
+    }
+    try validator.finish()
+    self.cursor = cursor
+    range = from == nil && to == nil ? nil : EntryRange(from: from ?? .earliestAccepted, to: to ?? .latestRepresentable)
+  }
+
+  /// The analytics range: as given, else the 30 days up to now.
+  func analyticsRange(now: Timestamp) -> EntryRange {
+    range ?? EntryRange(from: Timestamp(startOf: CivilDate(daysSinceEpoch: now.day.daysSinceEpoch - 29)), to: now)
+  }
+}

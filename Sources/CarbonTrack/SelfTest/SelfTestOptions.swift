@@ -1,0 +1,11 @@
+/// Options of the `selfTest` action.
+public struct SelfTestOptions: Sendable, Codable, Equatable {
+  /// Fault injection: step N (1–10) uses an empty user id, which DynamoDB rejects as an invalid key, so that
+  /// tests can prove a failing run still reports every step and leaves no data behind.
+  public var failStep: Int?
+
+  /// Creates options.
+  public init(failStep: Int? = nil) {
+    self.failStep = failStep
+  }
+}

@@ -1,0 +1,63 @@
+import DynamoDB
+
+extension CarbonTrackStore {
+  /// Awards `rule` to the user unless already earned; returns whether it was newly awarded.
+  @discardableResult
+  public func award(_ rule: AchievementRule, to userId: String, now: Timestamp = .now()) async throws -> Bool {
+    let achievement = Achievement(userId: userId, rule: rule, earnedAt: now)
+    do {
+      _ = try await client.putItem(
+        PutItemInput(
+          tableName: tables.achievements, item: try encoder.encode(achievement),
+          conditionExpression: "attribute_not_exists(userId)"))
+      return true
+    } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+      return false
+    }
+  }
+
+  /// The user's achievements, oldest first.
+  public func achievements(_ userId: String, consistent: Bool = false) async throws -> [Achievement] {
+    let input = QueryInput(
+      tableName: tables.achievements, keyConditionExpression: "userId = :u",
+      expressionAttributeValues: [":u": .s(userId)], consistentRead: consistent)
+    return try await client.queryPaginator(input).items()
+      .map { try decoder.decode(Achievement.self, from: $0) }
+      .sorted { ($0.earnedAt, $0.achievementId) < ($1.earnedAt, $1.achievementId) }
+  }
+
+  /// Checks every rule and awards those now met; returns the newly earned achievements.
+  public func evaluateAchievements(_ userId: String, now: Timestamp = .now()) async throws -> [AchievementRule] {
+    let user = try await getUser(userId)
+    var met: [AchievementRule] = []
+    if user.statistics.entryCount > 0 { met.append(.firstEntry) }
+    if try await hasSevenDayStreak(userId, now: now) { met.append(.sevenDayStreak) }
+    if try await listGoals(userId, now: now).contains(where: { $0.status != .archived && $0.progress?.state == .met }) {
+      met.append(.goalMet)
+    }
+    if try await reducedLastMonth(userId, now: now) { met.append(.monthlyReduction) }
+    var awarded: [AchievementRule] = []
+    for rule in met where try await award(rule, to: userId, now: now) {
+      awarded.append(rule)
+    }
+    return awarded
+  }
+
+  /// Whether the user logged entries on 7 consecutive UTC days within the last 60 days.
+  private func hasSevenDayStreak(_ userId: String, now: Timestamp) async throws -> Bool {
+    let start = Timestamp(startOf: CivilDate(daysSinceEpoch: now.day.daysSinceEpoch - 59))
+    let days = Set(
+      try await amounts(userId, in: EntryRange(from: start, to: now)).compactMap { $0.day?.daysSinceEpoch })
+    return days.contains { day in (1..<7).allSatisfy { days.contains(day + Int64($0)) } }
+  }
+
+  /// Whether last month's emissions were at least 10% below the month before's (which must be non-zero).
+  private func reducedLastMonth(_ userId: String, now: Timestamp) async throws -> Bool {
+    let lastMonth = now.day.firstOfPreviousMonth
+    let monthBefore = lastMonth.firstOfPreviousMonth
+    let previous = try await amounts(userId, in: .month(containing: monthBefore)).reduce(0) { $0 + $1.micro }
+    guard previous > 0 else { return false }
+    let last = try await amounts(userId, in: .month(containing: lastMonth)).reduce(0) { $0 + $1.micro }
+    return last * 10 <= previous * 9
+  }
+}

@@ -1,0 +1,59 @@
+import DynamoDB
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// The CarbonTrack service layer: every read and write of users, entries, goals and achievements.
+///
+/// The store trusts its inputs (handlers validate them first), so that the self-test can feed DynamoDB a
+/// deliberately invalid key. Domain failures are thrown as `CarbonTrackError`; DynamoDB failures as `DynamoDBError`
+/// (see `CarbonTrackError.init(_:)` for how handlers map them).
+public struct CarbonTrackStore: Sendable {
+  /// The shared DynamoDB client.
+  public let client: DynamoDBClient
+  /// The table names in use.
+  public let tables: TableNames
+
+  let encoder = DynamoDBEncoder()
+  let decoder = DynamoDBDecoder()
+
+  /// How often a transaction that lost a race (`TransactionConflict`, a changed version) is retried.
+  static let maxOptimisticAttempts = 8
+
+  /// A store on `client` using `tables`.
+  public init(client: DynamoDBClient, tables: TableNames) {
+    self.client = client
+    self.tables = tables
+  }
+
+  func userKey(_ userId: String) -> Item { ["userId": .s(userId)] }
+
+  func entryKey(_ userId: String, _ timestamp: String) -> Item { ["userId": .s(userId), "timestamp": .s(timestamp)] }
+
+  func goalKey(_ userId: String, _ goalId: String) -> Item { ["userId": .s(userId), "goalId": .s(goalId)] }
+
+  /// A fresh idempotency token for one logical transaction (at most 36 characters).
+  func requestToken() -> String { UUID().uuidString.lowercased() }
+
+  /// Sleeps a short, jittered time before retrying a transaction that lost a race.
+  func backoff(attempt: Int) async throws {
+    let cap = min(1000, 10 << min(attempt, 6))
+    try await Task.sleep(for: .milliseconds(Int.random(in: 1...cap)))
+  }
+}
+
+extension DynamoDBError {
+  /// The cancellation reason codes of a cancelled transaction, one per action ("None" when fine).
+  var cancellationCodes: [String] {
+    guard case .service(let error) = self, error.code == .transactionCanceled else { return [] }
+    return (error.cancellationReasons ?? []).map { $0.code ?? "None" }
+  }
+
+  /// Whether the failure was a race with another writer that is worth retrying.
+  var isTransactionConflict: Bool {
+    code == .transactionConflict || cancellationCodes.contains("TransactionConflict")
+  }
+}

@@ -1,0 +1,52 @@
+import DynamoDB
+
+/// Maps `UserProfile` to and from its item, where the statistics are flat top-level attributes so `ADD` can
+/// update them atomically (see docs/DYNAMODB_SCHEMA.md).
+enum UserRecord {
+  /// Per-category total attribute name, e.g. `kg_transport`.
+  static func categoryAttribute(_ category: EntryCategory) -> String { "kg_" + category.rawValue }
+
+  private struct Stored: Codable {
+    var userId: String
+    var email: String
+    var displayName: String
+    var units: UnitSystem
+    var createdAt: Timestamp
+    var updatedAt: Timestamp
+    var version: Int
+    var totalKgCO2e: Double?
+    var entryCount: Int?
+    var lastEntryAt: Timestamp?
+  }
+
+  static func item(_ profile: UserProfile) throws -> Item {
+    var item = try DynamoDBEncoder().encode(
+      Stored(
+        userId: profile.userId, email: profile.email, displayName: profile.displayName, units: profile.units,
+        createdAt: profile.createdAt, updatedAt: profile.updatedAt, version: profile.version, totalKgCO2e: nil,
+        entryCount: profile.statistics.entryCount, lastEntryAt: profile.statistics.lastEntryAt))
+    item["totalKgCO2e"] = .n(Kilograms.decimalString(profile.statistics.totalKgCO2e))
+    for (name, kg) in profile.statistics.categoryTotals {
+      if let category = EntryCategory(rawValue: name) {
+        item[categoryAttribute(category)] = .n(Kilograms.decimalString(kg))
+      }
+    }
+    return item
+  }
+
+  static func profile(_ item: Item) throws -> UserProfile {
+    let stored = try DynamoDBDecoder().decode(Stored.self, from: item)
+    var totals: [String: Double] = [:]
+    for category in EntryCategory.allCases {
+      if let text = item[categoryAttribute(category)]?.numberValue, let kg = Double(text) {
+        totals[category.rawValue] = Kilograms.rounded(kg)
+      }
+    }
+    return UserProfile(
+      userId: stored.userId, email: stored.email, displayName: stored.displayName, units: stored.units,
+      createdAt: stored.createdAt, updatedAt: stored.updatedAt, version: stored.version,
+      statistics: UserStatistics(
+        totalKgCO2e: Kilograms.rounded(stored.totalKgCO2e ?? 0), entryCount: stored.entryCount ?? 0,
+        categoryTotals: totals, lastEntryAt: stored.lastEntryAt))
+  }
+}
