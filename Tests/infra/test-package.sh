@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+# Tests infra/package.sh and infra/deploy.sh:
+# - the zip's only entry is an executable, stripped `bootstrap` for this machine's architecture, and
+#   the printed size, CodeSha256 and GLIBC verdict are right;
+# - deploy.sh creates and then updates a function on moto's Lambda API;
+# - the unzipped bootstrap runs through the local Lambda server (`carbontrack serve`) and passes the
+#   self-test (events/self-test.json) against moto's DynamoDB.
+#
+# The binary packaged is the release build the harness made (BOOTSTRAP_RELEASE_PATH) so that the
+# test does not start a second multi-minute release build; PACKAGE_FULL_BUILD=1 makes package.sh
+# build it itself (static Swift stdlib) instead.
+set -uo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib/common.bash
+source "$(dirname "$0")/lib/common.bash"
+
+for tool in zip unzip readelf strip openssl python3 curl aws; do
+  require_tool "$tool"
+done
+use_shared_moto
+
+package="$repo_root/infra/package.sh"
+deploy="$repo_root/infra/deploy.sh"
+work="$(mktemp -d)"
+at_exit "rm -rf '$work'"
+zip_file="$work/out/lambda.zip"
+
+# --- which bootstrap ---------------------------------------------------------------------------------
+package_args=()
+if [[ "${PACKAGE_FULL_BUILD:-}" == 1 ]]; then
+  echo "PACKAGE_FULL_BUILD=1: package.sh builds the release bootstrap itself"
+else
+  binary="${BOOTSTRAP_RELEASE_PATH:-}"
+  if [[ -z "$binary" && -x "$repo_root/.build/release/bootstrap" && "${CI:-}" != true ]]; then
+    binary="$repo_root/.build/release/bootstrap"
+  fi
+  if [[ -z "$binary" || ! -f "$binary" ]]; then
+    if [[ "${CI:-}" == true ]]; then
+      fail "BOOTSTRAP_RELEASE_PATH names a built bootstrap" "got '${BOOTSTRAP_RELEASE_PATH:-}'"
+      finish
+    fi
+    echo "skipping $(basename "$0"): no release bootstrap (set BOOTSTRAP_RELEASE_PATH or PACKAGE_FULL_BUILD=1)"
+    echo "infra: 0 passed, 0 failed"
+    exit 0
+  fi
+  package_args=(--binary "$binary")
+fi
+
+# --- the build plan ----------------------------------------------------------------------------------
+plan="$("$package" --dry-run --local 2>&1)"
+expect_contains "the local build links the Swift stdlib statically" \
+  "swift build -c release --product bootstrap --static-swift-stdlib" "$plan"
+if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  plan="$("$package" --dry-run 2>&1)"
+  expect_contains "with a Docker engine the build runs in the amazonlinux2 image" "-amazonlinux2" "$plan"
+else
+  plan="$("$package" --dry-run 2>&1)"
+  expect_contains "without a Docker engine the build is local" "build: local" "$plan"
+  "$package" --dry-run --docker >/dev/null 2>&1
+  expect_equal "--docker without a Docker engine fails" 1 "$?"
+fi
+"$package" --runtime provided.al1 --dry-run >/dev/null 2>&1
+expect_equal "an unknown runtime is a usage error (exit 2)" 2 "$?"
+"$package" --arch sparc --dry-run >/dev/null 2>&1
+expect_equal "an unknown architecture is a usage error (exit 2)" 2 "$?"
+"$package" --output "$work/lambda.tar" --dry-run >/dev/null 2>&1
+expect_equal "an output that is not a .zip is a usage error (exit 2)" 2 "$?"
+
+# --- package ----------------------------------------------------------------------------------------
+if output="$("$package" "${package_args[@]}" --output "$zip_file" 2>"$work/package.err")"; then
+  pass "package.sh exits 0"
+else
+  fail "package.sh exits 0" "$output"$'\n'"$(cat "$work/package.err")"
+  finish
+fi
+expect_equal "package.sh prints the zip's path" "zip: $zip_file" "$(grep '^zip: ' <<<"$output")"
+expect_equal "package.sh prints the zip's size" "size: $(wc -c <"$zip_file" | tr -d ' ') bytes" \
+  "$(grep -o '^size: [0-9]* bytes' <<<"$output")"
+expect_equal "package.sh prints the CodeSha256 Lambda will report" \
+  "CodeSha256: $(openssl dgst -sha256 -binary "$zip_file" | base64)" "$(grep '^CodeSha256: ' <<<"$output")"
+
+expect_equal "the zip's only entry is bootstrap" "bootstrap" "$(unzip -Z1 "$zip_file")"
+expect_contains "bootstrap is stored with mode rwxr-xr-x" "-rwxr-xr-x" "$(unzip -Z "$zip_file" bootstrap)"
+mkdir -p "$work/unzipped"
+unzip -q "$zip_file" -d "$work/unzipped"
+bootstrap="$work/unzipped/bootstrap"
+check "the unzipped bootstrap is executable" test -x "$bootstrap"
+expect_equal "the unzipped bootstrap is an ELF executable" "ELF" "$(head -c 4 "$bootstrap" | tail -c 3)"
+case "$(uname -m)" in
+  aarch64 | arm64) want_machine="AArch64" ;;
+  *) want_machine="X86-64" ;;
+esac
+expect_contains "bootstrap is built for this machine" "$want_machine" "$(readelf -h "$bootstrap")"
+if readelf -S "$bootstrap" | grep -q '\.symtab'; then
+  fail "bootstrap is stripped" "it still has a .symtab section"
+else
+  pass "bootstrap is stripped"
+fi
+
+# The GLIBC verdict: compute the highest version independently and compare with each runtime's limit.
+highest="$(readelf -V "$bootstrap" | grep -oE 'GLIBC_[0-9]+(\.[0-9]+)+' | sed 's/GLIBC_//' | sort -uV | tail -1)"
+expect_contains "package.sh states the highest GLIBC version" "highest GLIBC symbol version needed: $highest" "$output"
+# The first run used the default runtime, provided.al2023; provided.al2 needs one more run.
+cp "$work/package.err" "$work/check-provided.al2023.err"
+"$package" --binary "$bootstrap" --runtime provided.al2 --output "$work/check.zip" >/dev/null \
+  2>"$work/check-provided.al2.err"
+for pair in provided.al2:2.26 provided.al2023:2.34; do
+  runtime="${pair%%:*}"
+  limit="${pair#*:}"
+  cp "$work/check-$runtime.err" "$work/check.err"
+  if [[ -n "$highest" && "$(printf '%s\n%s\n' "$highest" "$limit" | sort -V | tail -1)" != "$limit" ]]; then
+    expect_contains "$runtime: warns that GLIBC_$highest is above $limit" \
+      "needs GLIBC_$highest but $runtime only has glibc $limit" "$(cat "$work/check.err")"
+  else
+    if grep -q "only has glibc" "$work/check.err"; then
+      fail "$runtime: no glibc warning for GLIBC_${highest:-none} (limit $limit)" "$(cat "$work/check.err")"
+    else
+      pass "$runtime: no glibc warning for GLIBC_${highest:-none} (limit $limit)"
+    fi
+  fi
+done
+
+# --- deploy.sh on moto's Lambda API --------------------------------------------------------------------
+run_id="$$-$RANDOM"
+function_name="it-deploy-$run_id"
+aws_local() {
+  aws "$@" --endpoint-url "$moto_endpoint" --region "$AWS_REGION" --output text
+}
+# shellcheck disable=SC2317 # only called from the exit trap
+remove_deployment() {
+  aws_local lambda delete-function --function-name "$function_name"
+  aws_local iam detach-role-policy --role-name "$function_name-role" \
+    --policy-arn "arn:aws:iam::123456789012:policy/$function_name-access"
+  aws_local iam delete-role --role-name "$function_name-role"
+  for version in $(aws_local iam list-policy-versions --policy-arn \
+    "arn:aws:iam::123456789012:policy/$function_name-access" --query 'Versions[?!IsDefaultVersion].VersionId'); do
+    aws_local iam delete-policy-version --policy-arn "arn:aws:iam::123456789012:policy/$function_name-access" \
+      --version-id "$version"
+  done
+  aws_local iam delete-policy --policy-arn "arn:aws:iam::123456789012:policy/$function_name-access"
+}
+at_exit remove_deployment
+"$repo_root/infra/setup-dynamodb-permissions.sh" --endpoint-url "$moto_endpoint" --function-name "$function_name" \
+  --prefix "it-deploy-$run_id-" >/dev/null 2>&1
+deploy_args=(--endpoint-url "$moto_endpoint" --function-name "$function_name" --zip "$zip_file"
+  --prefix "it-deploy-$run_id-")
+if output="$("$deploy" "${deploy_args[@]}" 2>&1)"; then
+  pass "deploy.sh creates the function"
+else
+  fail "deploy.sh creates the function" "$output"
+fi
+expect_contains "deploy.sh reports creating it" "creating the function" "$output"
+IFS=$'\t' read -r handler runtime memory prefix_variable sha <<<"$(aws_local lambda get-function-configuration \
+  --function-name "$function_name" \
+  --query '[Handler, Runtime, MemorySize, Environment.Variables.CARBONTRACK_TABLE_PREFIX, CodeSha256]')"
+expect_equal "the function's handler is bootstrap" "bootstrap" "$handler"
+expect_equal "the function's runtime is provided.al2023" "provided.al2023" "$runtime"
+expect_equal "the function's memory is the default 256 MB" "256" "$memory"
+expect_equal "the function's table prefix is set" "it-deploy-$run_id-" "$prefix_variable"
+expect_equal "the deployed code is the zip" "$(openssl dgst -sha256 -binary "$zip_file" | base64)" "$sha"
+if output="$("$deploy" "${deploy_args[@]}" --memory 512 --runtime provided.al2 2>&1)"; then
+  pass "deploy.sh updates the existing function"
+else
+  fail "deploy.sh updates the existing function" "$output"
+fi
+expect_contains "deploy.sh reports updating it" "updating the code" "$output"
+expect_equal "the update changed the configuration" "512	provided.al2" \
+  "$(aws_local lambda get-function-configuration --function-name "$function_name" --query '[MemorySize, Runtime]')"
+if [[ "$want_machine" == X86-64 ]]; then other_arch=arm64; else other_arch=x86_64; fi
+"$deploy" "${deploy_args[@]}" --arch "$other_arch" >/dev/null 2>"$work/deploy.err"
+expect_equal "deploy.sh refuses a zip built for another architecture" 1 "$?"
+expect_contains "and says why" "pass the matching --arch" "$(cat "$work/deploy.err")"
+
+# --- the unzipped bootstrap through the local Lambda server --------------------------------------------
+self_test_event="$repo_root/events/self-test.json"
+cli="${CARBONTRACK_CLI:-}"
+for candidate in "$(dirname "${BOOTSTRAP_RELEASE_PATH:-/nonexistent/x}")/carbontrack" \
+  "$repo_root/.build/release/carbontrack" "$repo_root/.build/debug/carbontrack"; do
+  if [[ -z "$cli" && -x "$candidate" ]]; then
+    cli="$candidate"
+  fi
+done
+if [[ -z "$cli" || ! -f "$self_test_event" ]]; then
+  if [[ "${CI:-}" == true ]]; then
+    fail "the carbontrack CLI and events/self-test.json exist" "cli: '${cli:-not built}'"
+  else
+    echo "skipping the local Lambda run: carbontrack CLI '${cli:-not built}', event file present: $([[ -f "$self_test_event" ]] && echo yes || echo no)"
+  fi
+  finish
+fi
+
+table_prefix="it-package-$run_id-"
+# shellcheck disable=SC2317 # only called from the exit trap
+remove_tables() {
+  local table
+  for table in $(aws_local dynamodb list-tables --query "TableNames[?starts_with(@, '$table_prefix')]"); do
+    aws_local dynamodb delete-table --table-name "$table" >/dev/null 2>&1
+  done
+}
+at_exit remove_tables
+if output="$("$repo_root/infra/create-dynamodb-tables.sh" --endpoint-url "$moto_endpoint" --prefix "$table_prefix" 2>&1)"; then
+  pass "tables for the self-test exist"
+else
+  fail "tables for the self-test exist" "$output"
+fi
+
+port="$(free_port)"
+CARBONTRACK_TABLE_PREFIX="$table_prefix" DYNAMODB_ENDPOINT="$moto_endpoint" AUTH_MODE=none \
+  "$cli" serve --port "$port" --timeout 30 -- "$bootstrap" >"$work/serve.log" 2>&1 &
+serve_pid=$!
+at_exit "kill $serve_pid"
+invoke_url="http://127.0.0.1:$port/2015-03-31/functions/function/invocations"
+ping_response=""
+for _ in $(seq 1 100); do
+  if ping_response="$(curl -fsS -d '{"action":"ping"}' "$invoke_url" 2>/dev/null)"; then
+    break
+  fi
+  ping_response=""
+  sleep 0.2
+done
+if [[ -n "$ping_response" ]]; then
+  pass "the unzipped bootstrap answers a ping through carbontrack serve"
+else
+  fail "the unzipped bootstrap answers a ping through carbontrack serve" "$(cat "$work/serve.log")"
+  finish
+fi
+
+response="$(curl -sS --max-time 60 --data-binary "@$self_test_event" "$invoke_url" 2>&1)"
+verdict="$(python3 - "$response" <<'PY'
+import json, sys
+try:
+    report = json.loads(sys.argv[1])
+except ValueError:
+    report = None
+if not isinstance(report, dict):
+    print("not a JSON object")
+    sys.exit(0)
+failed = [step.get("name") for step in report.get("steps", []) if not step.get("passed")]
+status, passed, total = report.get("overall_status"), report.get("passed_tests"), report.get("total_tests")
+print(f"{status} {passed}/{total} failed={failed}")
+PY
+)"
+expect_equal "the self-test through the unzipped bootstrap passes all 10 steps" "PASS 10/10 failed=[]" "$verdict"
+if [[ "$verdict" != "PASS 10/10 failed=[]" ]]; then
+  echo "       response: ${response:0:2000}"
+fi
+
+finish
