@@ -27,10 +27,10 @@ tables_script="$repo_root/infra/create-dynamodb-tables.sh"
 # --- 1. static checks of the policy file ---------------------------------------------------------
 # Prints one "ok<TAB>description" or "FAIL<TAB>description<TAB>details" line per check.
 policy_checks() {
-  python3 - "$1" "$2" "$3" "$4" "$5" <<'PY'
+  python3 - "$1" "$2" "$3" "$4" "$5" "$app_actions" <<'PY'
 import json, re, sys
 
-path, region, account, prefix, function = sys.argv[1:6]
+path, region, account, prefix, function, app_actions = sys.argv[1:7]
 results = []
 
 def check(description, condition, details=""):
@@ -61,10 +61,9 @@ check("no wildcard actions", not any("*" in a for a in actions), ", ".join(a for
 services = sorted({a.split(":")[0] for a in actions})
 check("only dynamodb and logs actions", services == ["dynamodb", "logs"], ", ".join(services))
 
-expected_dynamodb = {"BatchGetItem", "BatchWriteItem", "DeleteItem", "DescribeTable", "GetItem",
-                     "PutItem", "Query", "UpdateItem"}
+expected_dynamodb = set(app_actions.split(","))
 granted_dynamodb = {a.split(":", 1)[1] for a in actions if a.startswith("dynamodb:")}
-check("DynamoDB actions are exactly those the function uses",
+check("DynamoDB actions are exactly those the CarbonTrack code calls",
       granted_dynamodb == expected_dynamodb,
       f"extra: {sorted(granted_dynamodb - expected_dynamodb)}, missing: {sorted(expected_dynamodb - granted_dynamodb)}")
 check("no table administration or Scan (CreateTable, DeleteTable, ListTables, UpdateTable, Scan)",
@@ -126,6 +125,56 @@ record_python_checks() {
     fi
   done
 }
+
+# The IAM actions behind every DynamoDB call in Sources/CarbonTrack. Table administration (used only by
+# the `carbontrack tables` developer command with an operator's credentials) must not be granted.
+derived="$(python3 - "$repo_root/Sources/CarbonTrack" <<'PY'
+import pathlib, re, sys
+
+root = pathlib.Path(sys.argv[1])
+files = sorted(root.rglob("*.swift"))
+if not files:
+    print(f"FAIL\tno Swift sources under {root}")
+    sys.exit(0)
+operation_actions = {
+    "getItem": {"GetItem"}, "putItem": {"PutItem"}, "updateItem": {"UpdateItem"}, "deleteItem": {"DeleteItem"},
+    "query": {"Query"}, "queryPaginator": {"Query"}, "scan": {"Scan"}, "scanPaginator": {"Scan"},
+    "batchGetItem": {"BatchGetItem"}, "batchWriteItem": {"BatchWriteItem"}, "describeTable": {"DescribeTable"},
+    "transactGetItems": {"GetItem"}, "transactWriteItems": set(),  # authorized through the items inside
+    "shutdown": set(),
+}
+administration = {"createTable", "deleteTable", "listTables", "updateTable", "updateTimeToLive",
+                  "waitUntilTableActive"}
+transact_kinds = {"put": "PutItem", "update": "UpdateItem", "delete": "DeleteItem",
+                  "conditionCheck": "ConditionCheckItem"}
+needed, unknown = set(), set()
+for file in files:
+    text = file.read_text()
+    for operation in re.findall(r"\bclient\.([A-Za-z]+)\(", text):
+        if operation in administration:
+            continue
+        if operation not in operation_actions:
+            unknown.add(f"{file.name}: client.{operation}")
+        needed |= operation_actions.get(operation, set())
+    for kind in re.findall(r"\bTransactWriteItem\.([A-Za-z]+)\(", text):
+        needed.add(transact_kinds.get(kind, f"unknown TransactWriteItem.{kind}"))
+    if re.search(r"\bBatchWriter\(", text):
+        needed.add("BatchWriteItem")
+if unknown:
+    print("FAIL\tunmapped DynamoDB calls (add them to Tests/infra/test-iam.sh): " + ", ".join(sorted(unknown)))
+elif not needed:
+    print("FAIL\tno DynamoDB calls found in Sources/CarbonTrack")
+else:
+    print("ok\t" + ",".join(sorted(needed)))
+PY
+)"
+IFS=$'\t' read -r derived_status app_actions <<<"$derived"
+if [[ "$derived_status" == ok ]]; then
+  pass "the DynamoDB actions of Sources/CarbonTrack are known: $app_actions"
+else
+  fail "the DynamoDB actions of Sources/CarbonTrack are known" "$app_actions"
+  app_actions="(unknown)"
+fi
 
 check_output="$(policy_checks "$policy_file" "{{REGION}}" "{{ACCOUNT_ID}}" "{{TABLE_PREFIX}}" "{{FUNCTION_NAME}}")"
 record_python_checks "iam-policy.json" <<<"$check_output"
@@ -237,7 +286,7 @@ for statement in policy["Statement"]:
     statement["Resource"] = "*"
     actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
     granted.update(actions)
-if {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"} <= granted:
+if {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"} <= granted:
     policy["Statement"].append(
         {"Effect": "Allow", "Action": "dynamodb:TransactWriteItems", "Resource": "*"}
     )
@@ -313,8 +362,10 @@ expect_allowed "BatchWriteItem" batch-write-item --request-items "{\"$entries\":
 expect_allowed "Query" query --table-name "$entries" --key-condition-expression 'userId = :u AND begins_with(#t, :p)' \
   --expression-attribute-names '{"#t": "timestamp"}' \
   --expression-attribute-values '{":u": {"S": "u-1"}, ":p": {"S": "2026-01"}}'
-expect_allowed "BatchGetItem" batch-get-item --request-items "{\"$users\": {\"Keys\": [{\"userId\": {\"S\": \"u-1\"}}]}}"
-expect_allowed "TransactWriteItems (Put + Update + Delete)" transact-write-items --transact-items "[
+expect_allowed "TransactWriteItems (ConditionCheck + Put + Update + Delete)" transact-write-items --transact-items "[
+  {\"ConditionCheck\": {\"TableName\": \"$entries\",
+    \"Key\": {\"userId\": {\"S\": \"u-1\"}, \"timestamp\": {\"S\": \"2026-01-01T00:00:00.000Z#a\"}},
+    \"ConditionExpression\": \"attribute_exists(userId)\"}},
   {\"Put\": {\"TableName\": \"$goals\", \"Item\": {\"userId\": {\"S\": \"u-1\"}, \"goalId\": {\"S\": \"g-1\"}}}},
   {\"Update\": {\"TableName\": \"$users\", \"Key\": {\"userId\": {\"S\": \"u-1\"}},
     \"UpdateExpression\": \"SET goals = :g\", \"ExpressionAttributeValues\": {\":g\": {\"N\": \"1\"}}}},
@@ -329,6 +380,8 @@ expect_denied "ListTables" AccessDenied "$app_key" "$app_secret" list-tables
 expect_denied "UpdateTable" AccessDenied "$app_key" "$app_secret" update-table --table-name "$users" \
   --deletion-protection-enabled
 expect_denied "Scan" AccessDenied "$app_key" "$app_secret" scan --table-name "$users"
+expect_denied "BatchGetItem (the code does not use it)" AccessDenied "$app_key" "$app_secret" batch-get-item \
+  --request-items "{\"$users\": {\"Keys\": [{\"userId\": {\"S\": \"u-1\"}}]}}"
 expect_denied "a request signed with the wrong secret" SignatureDoesNotMatch "$app_key" "not-the-secret" \
   get-item --table-name "$users" --key '{"userId": {"S": "u-1"}}'
 expect_denied "PutItem for a user without the policy" AccessDenied "$stranger_key" "$stranger_secret" \
