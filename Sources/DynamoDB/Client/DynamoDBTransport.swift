@@ -72,9 +72,16 @@ final class DynamoDBTransport: Sendable {
     let deadline = DynamoDBDeadline.current
     var attempts = 0
     var correctedSkew = false
+    var lastError: DynamoDBError?
     while true {
       attempts += 1
-      let outcome = try await attempt(operation, body: body, deadline: deadline, attempts: attempts)
+      let outcome: AttemptOutcome
+      do {
+        outcome = try await attempt(operation, body: body, deadline: deadline, attempts: attempts)
+      } catch DynamoDBError.deadlineExceeded(let count, let detail) {
+        throw DynamoDBError.deadlineExceeded(attempts: count, lastError: lastError?.description ?? detail)
+      }
+      if case .failure(let error, _) = outcome { lastError = error }
       switch outcome {
       case .success(let bytes):
         return bytes

@@ -1,0 +1,111 @@
+import DynamoDB
+import Foundation
+import Synchronization
+import Testing
+
+@Suite(
+  "Retries, checksums, deadlines and clock skew through a faulty proxy",
+  .enabled(if: TestServer.isAvailable, "set DYNAMODB_ENDPOINT"))
+struct FaultInjectionTests {
+  static let fastRetries = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(2), maxDelay: .milliseconds(20))
+
+  @Test func everyFaultKindIsRetriedAndDataIsExact() async throws {
+    let upstream = try TestServer.requireEndpoint()
+    try await TestServer.withTable("faults") { direct, table in
+      // Every odd request fails, cycling through the fault kinds; the retry after it succeeds.
+      let kinds: [FaultProxy.Fault] = [.internalError, .throttle, .dropConnection, .corruptCRC]
+      try await FaultProxy.run(upstream: upstream, plan: { $0 % 2 == 0 ? kinds[($0 / 2) % kinds.count] : nil }) {
+        proxy in
+        let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: Self.fastRetries)
+        for sk in 0..<12 {
+          _ = try await client.putItem(
+            PutItemInput(tableName: table, item: ["pk": "f", "sk": .number(sk), "v": .number(sk * 7)]))
+        }
+        var writer = BatchWriter(client: client)
+        for sk in 100..<160 { try writer.put(["pk": "f", "sk": .number(sk), "v": .number(sk * 7)], into: table) }
+        try await writer.flush()
+        let page = try await client.query(
+          QueryInput(tableName: table, keyConditionExpression: "pk = :p", expressionAttributeValues: [":p": "f"]))
+        #expect(page.count == 72)
+        try await client.shutdown()
+        #expect(proxy.received.count == 2 * (12 + 3 + 1))
+      }
+      let stored = try await direct.queryPaginator(
+        QueryInput(tableName: table, keyConditionExpression: "pk = :p", expressionAttributeValues: [":p": "f"])
+      ).items()
+      let expected = (Array(0..<12) + Array(100..<160)).map { sk -> Item in
+        ["pk": "f", "sk": .number(sk), "v": .number(sk * 7)]
+      }
+      #expect(stored == expected, "no loss, no duplicates, exact values")
+    }
+  }
+
+  @Test func persistentChecksumFailureSurfacesAsAnError() async throws {
+    let upstream = try TestServer.requireEndpoint()
+    try await FaultProxy.run(upstream: upstream, plan: { _ in .corruptCRC }) { proxy in
+      let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: Self.fastRetries)
+      let error = await #expect(throws: DynamoDBError.self) { try await client.listTables() }
+      try await client.shutdown()
+      guard case .checksumMismatch = error else {
+        Issue.record("expected checksumMismatch, got \(String(describing: error))")
+        return
+      }
+      #expect(proxy.received.count == 5, "retried up to maxAttempts")
+    }
+  }
+
+  @Test func nonRetryableErrorsReturnAtOnce() async throws {
+    let upstream = try TestServer.requireEndpoint()
+    try await FaultProxy.run(upstream: upstream, plan: { _ in .validation }) { proxy in
+      let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: Self.fastRetries)
+      let error = await #expect(throws: DynamoDBError.self) { try await client.listTables() }
+      try await client.shutdown()
+      #expect(error?.code == .validation)
+      #expect(proxy.received.count == 1)
+    }
+  }
+
+  @Test func retriesStopAtTheCallersDeadline() async throws {
+    let upstream = try TestServer.requireEndpoint()
+    try await FaultProxy.run(upstream: upstream, plan: { _ in .internalError }) { proxy in
+      let patient = RetryPolicy(maxAttempts: 1000, baseDelay: .milliseconds(40), maxDelay: .milliseconds(80))
+      let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: patient)
+      let start = ContinuousClock.now
+      let error = await #expect(throws: DynamoDBError.self) {
+        try await DynamoDBDeadline.run(until: start.advanced(by: .milliseconds(400))) { try await client.listTables() }
+      }
+      let elapsed = ContinuousClock.now - start
+      try await client.shutdown()
+      guard case .deadlineExceeded(let attempts, let last) = error else {
+        Issue.record("expected deadlineExceeded, got \(String(describing: error))")
+        return
+      }
+      #expect(attempts > 1)
+      #expect(last?.contains("InternalServerError") == true)
+      #expect(elapsed < .milliseconds(460), "never sleeps past the deadline (small margin for returning)")
+    }
+  }
+
+  @Test func clockSkewIsCorrectedFromTheDateHeaderOnce() async throws {
+    let upstream = try TestServer.requireEndpoint()
+    let serverNow = Date().addingTimeInterval(3600)
+    try await FaultProxy.run(upstream: upstream, plan: { $0 == 0 ? .signatureExpired(serverDate: serverNow) : nil }) {
+      proxy in
+      let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: .none)
+      _ = try await client.listTables()
+      _ = try await client.listTables()
+      try await client.shutdown()
+      let dates = proxy.received.map(\.amzDate)
+      #expect(dates.count == 3, "one rejected attempt, its corrected retry, then a normal call")
+      let formatter = DateFormatter()
+      formatter.locale = Locale(identifier: "en_US_POSIX")
+      formatter.timeZone = TimeZone(identifier: "UTC")
+      formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+      let signed = dates.compactMap { formatter.date(from: $0) }
+      #expect(signed.count == 3)
+      #expect(abs(signed[0].timeIntervalSinceNow) < 120)
+      #expect(abs(signed[1].timeIntervalSince(serverNow)) < 120, "retry is signed with the server's clock")
+      #expect(abs(signed[2].timeIntervalSince(serverNow)) < 120, "the correction sticks")
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+@testable import DynamoDB
+
+/// A real loopback HTTP server that forwards to moto but injects faults: 500s, throttling, dropped connections,
+/// corrupted CRCs and signature-time rejections. It adds a correct `x-amz-crc32` to forwarded answers.
+final class FaultProxy: Sendable {
+  enum Fault: Sendable {
+    case internalError
+    case throttle
+    case dropConnection
+    case corruptCRC
+    case validation
+    case signatureExpired(serverDate: Date)
+  }
+
+  struct Received: Sendable {
+    var target: String
+    var amzDate: String
+  }
+
+  let port: Int
+  private let upstream: String
+  private let httpClient: HTTPClient
+  private let plan: @Sendable (Int) -> Fault?
+  private let log = Mutex<[Received]>([])
+  private let channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
+
+  var endpoint: String { "http://127.0.0.1:\(port)" }
+  var received: [Received] { log.withLock { $0 } }
+
+  private init(
+    channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>, upstream: String,
+    plan: @escaping @Sendable (Int) -> Fault?
+  ) throws {
+    self.channel = channel
+    guard let port = channel.channel.localAddress?.port else { throw ChannelError.inappropriateOperationForState }
+    self.port = port
+    self.upstream = upstream
+    self.plan = plan
+    self.httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+  }
+
+  /// Runs `body` with a proxy in front of `upstream` whose n-th request (0-based) suffers `plan(n)`.
+  static func run<T: Sendable>(
+    upstream: String, plan: @escaping @Sendable (Int) -> Fault?, _ body: (FaultProxy) async throws -> T
+  ) async throws -> T {
+    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+      .bind(host: "127.0.0.1", port: 0) { child in
+        child.eventLoop.makeCompletedFuture {
+          try child.pipeline.syncOperations.configureHTTPServerPipeline()
+          return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(wrappingChannelSynchronously: child)
+        }
+      }
+    let proxy = try FaultProxy(channel: channel, upstream: upstream, plan: plan)
+    return try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask { try await proxy.serve() }
+      defer { group.cancelAll() }
+      let result: T
+      do {
+        result = try await body(proxy)
+      } catch {
+        try? await proxy.stop()
+        throw error
+      }
+      try await proxy.stop()
+      return result
+    }
+  }
+
+  private func stop() async throws {
+    try? await channel.channel.close()
+    try await httpClient.shutdown()
+  }
+
+  private func serve() async throws {
+    try await channel.executeThenClose { connections in
+      try await withThrowingDiscardingTaskGroup { group in
+        for try await connection in connections {
+          group.addTask { try? await self.handle(connection) }
+        }
+      }
+    }
+  }
+
+  private func handle(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async throws {
+    try await connection.executeThenClose { inbound, outbound in
+      var head: HTTPRequestHead?
+      var body = ByteBuffer()
+      for try await part in inbound {
+        switch part {
+        case .head(let requestHead):
+          head = requestHead
+          body.clear()
+        case .body(let chunk):
+          body.writeImmutableBuffer(chunk)
+        case .end:
+          guard let head, let reply = try await respond(head, body) else { return }
+          try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: reply.0, headers: reply.1)))
+          try await outbound.write(.body(.byteBuffer(reply.2)))
+          try await outbound.write(.end(nil))
+        }
+      }
+    }
+  }
+
+  /// The reply for one request, or `nil` to drop the connection.
+  private func respond(_ head: HTTPRequestHead, _ body: ByteBuffer) async throws
+    -> (HTTPResponseStatus, HTTPHeaders, ByteBuffer)?
+  {
+    let index = log.withLock {
+      $0.append(
+        Received(
+          target: head.headers.first(name: "X-Amz-Target") ?? "", amzDate: head.headers.first(name: "X-Amz-Date") ?? "")
+      )
+      return $0.count - 1
+    }
+    switch plan(index) {
+    case .dropConnection:
+      return nil
+    case .internalError:
+      return Self.error(.internalServerError, "InternalServerError")
+    case .throttle:
+      return Self.error(.badRequest, "ProvisionedThroughputExceededException")
+    case .validation:
+      return Self.error(.badRequest, "ValidationException")
+    case .signatureExpired(let serverDate):
+      var reply = Self.error(.badRequest, "InvalidSignatureException")
+      reply.1.replaceOrAdd(name: "Date", value: Self.imfFixdate(serverDate))
+      return reply
+    case .corruptCRC:
+      var reply = try await forward(head, body)
+      let crc = CRC32.checksum(reply.2.readableBytesView) &+ 1
+      reply.1.replaceOrAdd(name: "x-amz-crc32", value: String(crc))
+      return reply
+    case nil:
+      return try await forward(head, body)
+    }
+  }
+
+  private func forward(_ head: HTTPRequestHead, _ body: ByteBuffer) async throws
+    -> (HTTPResponseStatus, HTTPHeaders, ByteBuffer)
+  {
+    var request = HTTPClientRequest(url: upstream + head.uri)
+    request.method = head.method
+    for (name, value) in head.headers where !["host", "content-length"].contains(name.lowercased()) {
+      request.headers.add(name: name, value: value)
+    }
+    request.body = .bytes(body)
+    let response = try await httpClient.execute(request, timeout: .seconds(30))
+    let bytes = try await response.body.collect(upTo: 64 << 20)
+    var headers = HTTPHeaders()
+    headers.add(
+      name: "Content-Type", value: response.headers.first(name: "Content-Type") ?? "application/x-amz-json-1.0")
+    headers.add(name: "x-amz-crc32", value: String(CRC32.checksum(bytes.readableBytesView)))
+    return (response.status, headers, bytes)
+  }
+
+  private static func error(_ status: HTTPResponseStatus, _ code: String) -> (
+    HTTPResponseStatus, HTTPHeaders, ByteBuffer
+  ) {
+    let body = #"{"__type":"com.amazonaws.dynamodb.v20120810#\#(code)","message":"injected \#(code)"}"#
+    var headers = HTTPHeaders()
+    headers.add(name: "Content-Type", value: "application/x-amz-json-1.0")
+    return (status, headers, ByteBuffer(string: body))
+  }
+
+  private static func imfFixdate(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "GMT")
+    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+    return formatter.string(from: date)
+  }
+}
