@@ -65,7 +65,17 @@ let package = Package(
       ],
       resources: [.copy("Resources/sigv4-vectors"), .copy("Resources/sigv4-skip.txt")]
     ),
-    .testTarget(name: "DynamoDBTests", dependencies: ["DynamoDB"]),
+    .testTarget(
+      name: "DynamoDBTests",
+      dependencies: [
+        "DynamoDB",
+        "SigV4",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
     .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime"]),
     .testTarget(name: "CarbonTrackTests", dependencies: ["CarbonTrack"]),
   ]
