@@ -1,0 +1,53 @@
+import Foundation
+import LambdaRuntime
+import Testing
+
+@Suite("bootstrap: start-up, shutdown and Runtime API failures")
+struct BootstrapLifecycleTests {
+  @Test func unknownHandlerIsAnInitErrorThenNonZeroExit() async throws {
+    try await withBootstrap(environment: ["_HANDLER": "noSuchHandler"]) { server, bootstrap in
+      let status = await bootstrap.waitForExit()
+      #expect(status == LambdaRuntimeMain.initFailureExitCode)
+
+      let initError = try #require(await server.initError())
+      #expect(initError.header("Lambda-Runtime-Function-Error-Type") == "Runtime.HandlerNotFound")
+      let body = try #require(initError.jsonObject, "init error body must be JSON: \(initError.bodyText)")
+      #expect(body["errorType"] as? String == "Runtime.HandlerNotFound")
+      #expect((body["errorMessage"] as? String)?.contains("noSuchHandler") == true)
+      #expect((body["stackTrace"] as? [Any])?.isEmpty == true)
+      // It never asked for an event.
+      #expect(await server.recordedRequests().lines == [RuntimePath.initError])
+    }
+  }
+
+  @Test func sigtermShutsDownGracefullyWithExitZero() async throws {
+    try await withBootstrap(environment: ["_HANDLER": "echo"]) { server, bootstrap in
+      let warmUp = try await server.invoke(Array("{}".utf8))
+      #expect(warmUp.isSuccess)
+      let waiting = await eventually { await server.recordedRequests().lines.last == RuntimePath.next }
+      #expect(waiting)
+      bootstrap.send(SIGTERM)
+      #expect(await bootstrap.waitForExit(limit: .seconds(5)) == 0)
+      #expect(bootstrap.stderr.contains("SIGTERM received"))
+    }
+  }
+
+  @Test func lostRuntimeAPIConnectionExitsNonZeroWithoutRetrying() async throws {
+    try await withBootstrap(environment: ["_HANDLER": "echo"]) { server, bootstrap in
+      let warmUp = try await server.invoke(Array("{}".utf8))
+      #expect(warmUp.isSuccess)
+      let waiting = await eventually { await server.recordedRequests().lines.last == RuntimePath.next }
+      #expect(waiting)
+      await server.shutdown()
+      #expect(await bootstrap.waitForExit(limit: .seconds(5)) == LambdaRuntimeMain.runtimeAPIFailureExitCode)
+      #expect(bootstrap.stderr.contains("closed the connection"))
+    }
+  }
+
+  @Test func unreachableRuntimeAPIExitsNonZero() async throws {
+    try await withBootstrap(environment: ["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:1"]) { _, bootstrap in
+      #expect(await bootstrap.waitForExit(limit: .seconds(5)) == LambdaRuntimeMain.runtimeAPIFailureExitCode)
+      #expect(bootstrap.stderr.contains("Cannot connect to the Runtime API"))
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import LambdaRuntime
+import Testing
+
+@Suite("bootstrap: log output")
+struct BootstrapLoggingTests {
+  @Test func jsonFormatWritesOneObjectPerLineWithRequestAndTraceIds() async throws {
+    let configuration = LocalLambdaConfiguration(port: 0, timeout: .milliseconds(40))
+    let environment = ["_HANDLER": "echo", "AWS_LAMBDA_LOG_FORMAT": "JSON"]
+    try await withBootstrap(configuration, environment: environment) { server, bootstrap in
+      let failed = try await server.invoke(Array("{}".utf8))
+      #expect(failed.errorType == "Function.Timeout")
+      #expect(await eventually { bootstrap.stderr.contains(failed.requestId) })
+
+      let next = try #require(await server.recordedRequests().first { "\($0.method) \($0.path)" == RuntimePath.next })
+      _ = next
+      let objects = try bootstrap.stderrLines.map { line in
+        try #require(
+          try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+      }
+      for object in objects {
+        let timestamp = try #require(object["timestamp"] as? String)
+        #expect(timestamp.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil)
+        #expect(object["level"] is String)
+        #expect(object["message"] is String)
+      }
+      #expect(
+        objects.contains {
+          ($0["message"] as? String)?.hasPrefix("Cold start") == true && $0["level"] as? String == "INFO"
+        })
+      let failure = try #require(objects.first { $0["requestId"] as? String == failed.requestId })
+      #expect(failure["level"] as? String == "ERROR")
+      #expect((failure["traceId"] as? String)?.hasPrefix("Root=1-") == true)
+    }
+  }
+
+  @Test func logLevelFiltersAndTextFormatIsTabSeparated() async throws {
+    let configuration = LocalLambdaConfiguration(port: 0, timeout: .milliseconds(40))
+    let environment = ["_HANDLER": "echo", "AWS_LAMBDA_LOG_LEVEL": "ERROR"]
+    try await withBootstrap(configuration, environment: environment) { server, bootstrap in
+      let failed = try await server.invoke(Array("{}".utf8))
+      #expect(await eventually { bootstrap.stderr.contains(failed.requestId) })
+      let lines = bootstrap.stderrLines
+      #expect(!lines.contains { $0.contains("Cold start") }, "INFO lines must be filtered out at ERROR")
+      let line = try #require(lines.first { $0.contains(failed.requestId) })
+      let fields = line.split(separator: "\t", maxSplits: 3).map(String.init)
+      #expect(fields.count == 4)
+      #expect(fields[1] == failed.requestId)
+      #expect(fields[2] == "ERROR")
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import LambdaRuntime
+
+@Suite("DeadlineRunner")
+struct DeadlineRunnerTests {
+  @Test func fastWorkSucceeds() async throws {
+    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 5_000) { [1, 2] }
+    #expect(try result.get() == [1, 2])
+  }
+
+  @Test func workThatIgnoresCancellationIsAbandonedAtTheMargin() async {
+    let started = ContinuousClock.now
+    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 250, safetyMargin: 50) {
+      // Busy for 2 s and deaf to cancellation, like a stuck handler.
+      let stop = ContinuousClock.now + .seconds(2)
+      while ContinuousClock.now < stop { await Task.yield() }
+      return []
+    }
+    let elapsed = ContinuousClock.now - started
+    guard case .failure(let error) = result, case InvocationError.timeout = error else {
+      Issue.record("expected a timeout, got \(result)")
+      return
+    }
+    #expect(elapsed < .milliseconds(1_000))
+    #expect(elapsed >= .milliseconds(150))
+  }
+
+  @Test func cooperativeWorkIsCancelled() async {
+    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 100, safetyMargin: 50) {
+      try await Task.sleep(for: .seconds(5))
+      return []
+    }
+    guard case .failure(InvocationError.timeout) = result else {
+      Issue.record("expected a timeout, got \(result)")
+      return
+    }
+  }
+
+  @Test func deadlineAlreadyInsideTheMarginFailsAtOnce() async {
+    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 10, safetyMargin: 50) {
+      Issue.record("the handler must not run")
+      return []
+    }
+    guard case .failure(InvocationError.timeout) = result else {
+      Issue.record("expected a timeout, got \(result)")
+      return
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import LambdaRuntime
+import Testing
+
+/// A real `bootstrap` process wired to a `LocalLambdaServer`, with its stderr captured.
+final class BootstrapProcess {
+  let process = Process()
+  private let stderrURL: URL
+
+  /// Starts bootstrap with the server's function environment plus `extra`.
+  init(server: LocalLambdaServer, environment extra: [String: String] = [:]) async throws {
+    stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("bootstrap-\(UUID().uuidString).log")
+    _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    process.executableURL = URL(fileURLWithPath: try BootstrapBinary.path())
+    var environment = server.functionEnvironment
+    environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+    environment.merge(extra) { _, new in new }
+    process.environment = environment
+    process.standardError = try FileHandle(forWritingTo: stderrURL)
+    process.standardOutput = FileHandle.nullDevice
+    await server.markProcessStart()
+    try process.run()
+  }
+
+  deinit {
+    if process.isRunning { process.terminate() }
+    try? FileManager.default.removeItem(at: stderrURL)
+  }
+
+  /// Everything the process wrote to stderr so far.
+  var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+
+  /// Non-empty stderr lines.
+  var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+
+  /// Sends a signal.
+  func send(_ signal: Int32) {
+    kill(process.processIdentifier, signal)
+  }
+
+  /// Waits for the process to exit; returns its status, or nil if it is still running after `limit`.
+  func waitForExit(limit: Duration = .seconds(10)) async -> Int32? {
+    let stop = ContinuousClock.now + limit
+    while process.isRunning, ContinuousClock.now < stop {
+      try? await Task.sleep(for: .milliseconds(10))
+    }
+    if process.isRunning { return nil }
+    return process.terminationStatus
+  }
+}
+
+/// Polls `condition` until it holds or `limit` passes.
+func eventually(limit: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {
+  let stop = ContinuousClock.now + limit
+  while ContinuousClock.now < stop {
+    if await condition() { return true }
+    try? await Task.sleep(for: .milliseconds(10))
+  }
+  return await condition()
+}
