@@ -16,6 +16,9 @@ public enum InvocationError: LambdaFunctionError, CustomStringConvertible, Equat
   /// What happened, with the numbers.
   public var description: String {
     switch self {
+    case .timeout(let budget) where budget <= 0:
+      "Task timed out: the deadline left no time to run the handler (the runtime reserves "
+        + "\(DeadlineRunner.defaultSafetyMargin) ms to report errors)."
     case .timeout(let budget):
       "Task timed out: the handler did not finish within \(budget) ms (the deadline minus the runtime's safety margin)."
     case .responseTooLarge(let bytes, let limit):
