@@ -242,6 +242,10 @@ PY
 expect_equal "the self-test through the unzipped bootstrap passes all 10 steps" "PASS 10/10 failed=[]" "$verdict"
 if [[ "$verdict" != "PASS 10/10 failed=[]" ]]; then
   echo "       response: ${response:0:2000}"
+  if [[ "$(tr -d ' \n' <<<"$response")" == "$(tr -d ' \n' <"$self_test_event")" ]]; then
+    echo "       (the bootstrap echoed the event back: Sources/bootstrap/main.swift does not register the"
+    echo "       CarbonTrack handlers yet)"
+  fi
 fi
 
 finish
