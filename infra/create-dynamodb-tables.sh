@@ -31,16 +31,8 @@ Exit status: 0 when all four tables exist with the expected keys and are ACTIVE,
 EOF
 }
 
-die() {
-  echo "error: $*" >&2
-  exit 1
-}
-
-usage_error() {
-  echo "error: $*" >&2
-  echo "Run with --help for the list of options." >&2
-  exit 2
-}
+# shellcheck source-path=SCRIPTDIR source=lib/cli.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/cli.bash"
 
 prefix="${CARBONTRACK_TABLE_PREFIX:-carbontrack-}"
 region="${AWS_REGION:-${AWS_DEFAULT_REGION:-us-east-1}}"
@@ -77,12 +69,9 @@ done
 [[ "$prefix" =~ ^[A-Za-z0-9_.-]*$ ]] || usage_error "--prefix may only contain letters, digits, '_', '.' and '-', got '$prefix'"
 [[ ${#prefix} -le 243 ]] || usage_error "--prefix is too long (${#prefix} characters; at most 243)"
 [[ -n "$region" ]] || usage_error "--region must not be empty"
-command -v aws >/dev/null 2>&1 || die "the AWS CLI ('aws') is not on PATH; install it (pip install awscli) and retry"
+require_aws_cli
 
-aws_args=(--region "$region" --output text)
-if [[ -n "$endpoint_url" ]]; then
-  aws_args+=(--endpoint-url "$endpoint_url")
-fi
+set_aws_args "$region" "$endpoint_url"
 
 ddb() {
   aws dynamodb "$@" "${aws_args[@]}"

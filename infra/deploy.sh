@@ -36,16 +36,8 @@ Options:
 EOF
 }
 
-die() {
-  echo "error: $*" >&2
-  exit 1
-}
-
-usage_error() {
-  echo "error: $*" >&2
-  echo "Run with --help for the list of options." >&2
-  exit 2
-}
+# shellcheck source-path=SCRIPTDIR source=lib/cli.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/cli.bash"
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -102,12 +94,9 @@ fi
 [[ "$log_format" == JSON || "$log_format" == Text ]] || usage_error "--log-format must be JSON or Text"
 [[ "$log_level" =~ ^(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)$ ]] || usage_error "--log-level is not a Lambda log level"
 [[ -f "$zip_path" ]] || die "no archive at $zip_path; build it with infra/package.sh"
-command -v aws >/dev/null 2>&1 || die "the AWS CLI ('aws') is not on PATH; install it (pip install awscli) and retry"
+require_aws_cli
 
-aws_args=(--region "$region" --output text)
-if [[ -n "$endpoint_url" ]]; then
-  aws_args+=(--endpoint-url "$endpoint_url")
-fi
+set_aws_args "$region" "$endpoint_url"
 aws_cli() {
   aws "$@" "${aws_args[@]}"
 }

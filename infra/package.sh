@@ -27,20 +27,8 @@ Exit status: 0 on success (also when only warnings were printed), 1 on failure, 
 EOF
 }
 
-die() {
-  echo "error: $*" >&2
-  exit 1
-}
-
-usage_error() {
-  echo "error: $*" >&2
-  echo "Run with --help for the list of options." >&2
-  exit 2
-}
-
-warn() {
-  echo "warning: $*" >&2
-}
+# shellcheck source-path=SCRIPTDIR source=lib/cli.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/cli.bash"
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 

@@ -30,16 +30,8 @@ Prints the role ARN on the last line of its output.
 EOF
 }
 
-die() {
-  echo "error: $*" >&2
-  exit 1
-}
-
-usage_error() {
-  echo "error: $*" >&2
-  echo "Run with --help for the list of options." >&2
-  exit 2
-}
+# shellcheck source-path=SCRIPTDIR source=lib/cli.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/cli.bash"
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 policy_template="$script_dir/iam-policy.json"
@@ -129,7 +121,7 @@ if [[ "$print_only" == true ]]; then
   exit 0
 fi
 
-command -v aws >/dev/null 2>&1 || die "the AWS CLI ('aws') is not on PATH; install it (pip install awscli) and retry"
+require_aws_cli
 command -v python3 >/dev/null 2>&1 || die "python3 is needed to compare policy documents; install it and retry"
 
 work_dir="$(mktemp -d)"
