@@ -11,6 +11,8 @@
 #    operation the app uses and is denied (AccessDenied) everything else.
 #    moto authorizes every DynamoDB call against the resource "*", so that user receives the
 #    policy's statements with "*" resources; the resource scoping itself is covered by part 1.
+#    Finally the app's own ten-step self-test runs as that user (`carbontrack invoke`), which proves
+#    the policy is enough for every store operation and that moto accepts the project's SigV4 signatures.
 set -uo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
@@ -386,5 +388,22 @@ expect_denied "a request signed with the wrong secret" SignatureDoesNotMatch "$a
   get-item --table-name "$users" --key '{"userId": {"S": "u-1"}}'
 expect_denied "PutItem for a user without the policy" AccessDenied "$stranger_key" "$stranger_secret" \
   put-item --table-name "$users" --item '{"userId": {"S": "u-2"}}'
+
+
+# The whole application under the policy: the in-process self-test (ten steps, every store operation)
+# signs with the app user's key through the project's own SigV4 signer and DynamoDB client.
+cli="$(find_carbontrack_cli)"
+self_test_event="$repo_root/events/self-test.json"
+if [[ -n "$cli" && -f "$self_test_event" ]]; then
+  response="$(AWS_ACCESS_KEY_ID="$app_key" AWS_SECRET_ACCESS_KEY="$app_secret" AWS_SESSION_TOKEN="" \
+    CARBONTRACK_TABLE_PREFIX="$prefix" DYNAMODB_ENDPOINT="$endpoint" timeout 120 \
+    "$cli" invoke "$self_test_event" 2>&1)"
+  expect_equal "the self-test passes with only the policy's actions (carbontrack invoke, SigV4 checked)" \
+    "PASS 10/10 failed=[]" "$(self_test_verdict "$response")"
+elif [[ "${CI:-}" == true ]]; then
+  fail "the carbontrack CLI and events/self-test.json exist" "cli: '${cli:-not built}'"
+else
+  echo "skipping the self-test under the policy: no carbontrack CLI built or no events/self-test.json"
+fi
 
 finish

@@ -172,13 +172,7 @@ expect_contains "and says why" "pass the matching --arch" "$(cat "$work/deploy.e
 
 # --- the unzipped bootstrap through the local Lambda server --------------------------------------------
 self_test_event="$repo_root/events/self-test.json"
-cli="${CARBONTRACK_CLI:-}"
-for candidate in "$(dirname "${BOOTSTRAP_RELEASE_PATH:-/nonexistent/x}")/carbontrack" \
-  "$repo_root/.build/release/carbontrack" "$repo_root/.build/debug/carbontrack"; do
-  if [[ -z "$cli" && -x "$candidate" ]]; then
-    cli="$candidate"
-  fi
-done
+cli="$(find_carbontrack_cli)"
 if [[ -z "$cli" || ! -f "$self_test_event" ]]; then
   if [[ "${CI:-}" == true ]]; then
     fail "the carbontrack CLI and events/self-test.json exist" "cli: '${cli:-not built}'"
@@ -225,20 +219,7 @@ else
 fi
 
 response="$(curl -sS --max-time 60 --data-binary "@$self_test_event" "$invoke_url" 2>&1)"
-verdict="$(python3 - "$response" <<'PY'
-import json, sys
-try:
-    report = json.loads(sys.argv[1])
-except ValueError:
-    report = None
-if not isinstance(report, dict):
-    print("not a JSON object")
-    sys.exit(0)
-failed = [step.get("name") for step in report.get("steps", []) if not step.get("passed")]
-status, passed, total = report.get("overall_status"), report.get("passed_tests"), report.get("total_tests")
-print(f"{status} {passed}/{total} failed={failed}")
-PY
-)"
+verdict="$(self_test_verdict "$response")"
 expect_equal "the self-test through the unzipped bootstrap passes all 10 steps" "PASS 10/10 failed=[]" "$verdict"
 if [[ "$verdict" != "PASS 10/10 failed=[]" ]]; then
   echo "       response: ${response:0:2000}"

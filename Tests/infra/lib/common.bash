@@ -142,3 +142,36 @@ export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
 export AWS_REGION="${AWS_REGION:-us-east-1}"
 export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-$AWS_REGION}"
 export AWS_PAGER=""
+
+# Prints the path of the `carbontrack` developer CLI: $CARBONTRACK_CLI, else the most recently built of
+# the release and debug builds. Prints nothing when there is none.
+find_carbontrack_cli() {
+  if [[ -n "${CARBONTRACK_CLI:-}" ]]; then
+    echo "$CARBONTRACK_CLI"
+    return 0
+  fi
+  local candidate newest=""
+  for candidate in "$repo_root/.build/release/carbontrack" "$repo_root/.build/debug/carbontrack"; do
+    if [[ -x "$candidate" && (-z "$newest" || "$candidate" -nt "$newest") ]]; then
+      newest="$candidate"
+    fi
+  done
+  echo "$newest"
+}
+
+# Summarises a self-test report (JSON text in $1) as "PASS 10/10 failed=[]" or says why it is none.
+self_test_verdict() {
+  python3 - "$1" <<'PY'
+import json, sys
+try:
+    report = json.loads(sys.argv[1])
+except ValueError:
+    report = None
+if not isinstance(report, dict):
+    print("not a JSON object")
+    sys.exit(0)
+failed = [step.get("name") for step in report.get("steps", []) if not step.get("passed")]
+status, passed, total = report.get("overall_status"), report.get("passed_tests"), report.get("total_tests")
+print(f"{status} {passed}/{total} failed={failed}")
+PY
+}
