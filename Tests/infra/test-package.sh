@@ -90,6 +90,10 @@ case "$(uname -m)" in
   *) want_machine="X86-64" ;;
 esac
 expect_contains "bootstrap is built for this machine" "$want_machine" "$(readelf -h "$bootstrap")"
+if [[ "${PACKAGE_FULL_BUILD:-}" == 1 ]]; then
+  swift_libraries="$(readelf -d "$bootstrap" | grep -oE 'lib(swift|Foundation|icu|dispatch)[^]]*' || true)"
+  expect_equal "the built bootstrap loads no Swift runtime libraries (static stdlib)" "" "$swift_libraries"
+fi
 if readelf -S "$bootstrap" | grep -q '\.symtab'; then
   fail "bootstrap is stripped" "it still has a .symtab section"
 else
