@@ -17,8 +17,8 @@ Options:
   --prefix PREFIX             table name prefix (default: $CARBONTRACK_TABLE_PREFIX or "carbontrack-")
   --region REGION             AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION or us-east-1)
   --endpoint-url URL          DynamoDB endpoint, e.g. a local server (default: the AWS endpoint)
-  --sse | --no-sse            encrypt with the AWS managed KMS key aws/dynamodb instead of the
-                              AWS owned key that DynamoDB always uses (default: --no-sse)
+  --sse | --no-sse            encrypt with the AWS managed KMS key aws/dynamodb instead of an
+                              AWS owned key (data is encrypted at rest either way; default: --no-sse)
   --pitr | --no-pitr          point-in-time recovery (default: --no-pitr)
   --deletion-protection | --no-deletion-protection
                               refuse DeleteTable while enabled (default: --no-deletion-protection)
