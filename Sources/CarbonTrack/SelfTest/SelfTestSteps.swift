@@ -43,7 +43,8 @@ enum SelfTestSteps {
       let entries = try await context.store.latestEntries(context.userId, limit: 10, consistent: true)
       let expected = context.state.entries.map(\.timestamp).sorted(by: >)
       try expect(
-        entries.map(\.timestamp) == expected, "got \(entries.count) entries, expected \(expected.count) newest first")
+        entries.count == amounts.count && entries.map(\.timestamp) == expected,
+        "got \(entries.count) entries, expected \(amounts.count) newest first")
     },
     Step(name: "Query entries by date range") { context in
       let range = EntryRange(from: context.now.adding(milliseconds: -30 * 3_600_000), to: context.now)
