@@ -70,4 +70,16 @@ import Testing
     let event = Array(#"{"anything": [1, 2, "three"]}"#.utf8)
     #expect(try await function.invoke(event, handler: "echo") == event)
   }
+
+  @Test func unreachableDynamoDBIsA503WithinTheDeadline() async throws {
+    let (_, client) = try offlineFunction()
+    defer { Task { try? await client.shutdown() } }
+    let handler = APIHandler(store: CarbonTrackStore(client: client, tables: TableNames()), authMode: .none)
+    let request = APIRequest(version: .v2, method: "GET", path: "/users/u1")
+    let context = LambdaContext(deadline: Int64(Date().timeIntervalSince1970 * 1000) + 2000)
+    let started = ContinuousClock.now
+    let response = await handler.respond(to: request, context: context)
+    #expect(response.statusCode == 503, "\(response.body)")
+    #expect(ContinuousClock.now - started < .seconds(2))
+  }
 }
