@@ -2,7 +2,7 @@ import Foundation
 import LambdaRuntime
 import Testing
 
-@Suite("bootstrap: invocations through the Runtime API")
+@Suite("bootstrap: invocations through the Runtime API", .timeLimit(.minutes(1)))
 struct BootstrapInvocationTests {
   @Test func echoReturnsTheEventAndKeepsServing() async throws {
     try await withBootstrap(environment: ["_HANDLER": "echo"]) { server, _ in

@@ -2,7 +2,7 @@ import Foundation
 import LambdaRuntime
 import Testing
 
-@Suite("bootstrap: start-up, shutdown and Runtime API failures")
+@Suite("bootstrap: start-up, shutdown and Runtime API failures", .timeLimit(.minutes(1)))
 struct BootstrapLifecycleTests {
   @Test func unknownHandlerIsAnInitErrorThenNonZeroExit() async throws {
     try await withBootstrap(environment: ["_HANDLER": "noSuchHandler"]) { server, bootstrap in

@@ -2,7 +2,7 @@ import Foundation
 import LambdaRuntime
 import Testing
 
-@Suite("bootstrap: deadline and payload limits")
+@Suite("bootstrap: deadline and payload limits", .timeLimit(.minutes(1)))
 struct BootstrapLimitsTests {
   @Test func deadlineInsideTheSafetyMarginIsReportedAsTimeout() async throws {
     // A 40 ms function timeout leaves less than the runtime's 50 ms safety margin: no time to run the handler.

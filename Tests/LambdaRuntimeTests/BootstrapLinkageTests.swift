@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("bootstrap: release binary linkage")
+@Suite("bootstrap: release binary linkage", .timeLimit(.minutes(1)))
 struct BootstrapLinkageTests {
   @Test func releaseBootstrapDoesNotLinkFoundationOrICU() throws {
     guard let path = BootstrapBinary.releasePath else {

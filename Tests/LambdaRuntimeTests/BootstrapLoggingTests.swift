@@ -2,7 +2,7 @@ import Foundation
 import LambdaRuntime
 import Testing
 
-@Suite("bootstrap: log output")
+@Suite("bootstrap: log output", .timeLimit(.minutes(1)))
 struct BootstrapLoggingTests {
   @Test func jsonFormatWritesOneObjectPerLineWithRequestAndTraceIds() async throws {
     let configuration = LocalLambdaConfiguration(port: 0, timeout: .milliseconds(40))

@@ -27,11 +27,18 @@ actor LocalLambdaState {
     processStart = .now
     firstNextAt = nil
     reportedInit = false
+    initError = nil
   }
 
   /// Queues an event and waits for the function's answer (or the timeout).
   func invoke(_ invocation: QueuedInvocation) async throws -> LocalInvocationResult {
     guard !isShutDown else { throw LocalLambdaServerError.shutDown }
+    // The function process has failed its initialisation: every invoke fails the same way until a restart.
+    if let initError {
+      return LocalInvocationResult(
+        requestId: invocation.requestId, body: initError.body, errorType: Self.errorType(of: initError), duration: .zero
+      )
+    }
     return try await withCheckedThrowingContinuation { continuation in
       outstanding[invocation.requestId] = continuation
       if waiters.isEmpty {
@@ -85,11 +92,15 @@ actor LocalLambdaState {
   /// An init error fails every waiting invocation with it.
   func failInitialisation(_ request: RecordedRequest) {
     initError = request
-    let errorType = request.header("Lambda-Runtime-Function-Error-Type") ?? "Runtime.Unknown"
+    let errorType = Self.errorType(of: request)
     for requestId in Array(outstanding.keys) {
       finish(requestId, body: request.body, errorType: errorType)
     }
     queue.removeAll()
+  }
+
+  private static func errorType(of request: RecordedRequest) -> String {
+    request.header("Lambda-Runtime-Function-Error-Type") ?? "Runtime.Unknown"
   }
 
   func shutDown() {
