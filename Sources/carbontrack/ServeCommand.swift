@@ -45,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
     let configuration = LocalLambdaConfiguration(
       port: port, timeout: .milliseconds(Int64(timeout * 1000)), memoryMB: memory, functionName: functionName,
       onReport: { report in
+        if let initDuration = report.initDuration { functionProcess.initDuration.withLock { $0 = initDuration } }
         if !quiet { emit(report.line(maxMemoryUsedMB: functionProcess.peakMemoryMB())) }
         // On Lambda a timed-out sandbox is discarded; do the same so a stuck handler cannot block the next event.
         if report.errorType == "Sandbox.Timedout" { functionProcess.kill() }
@@ -101,15 +102,20 @@ struct ServeCommand: AsyncParsableCommand {
     functionProcess.kill()
     _ = try await exit
     await server.shutdown()
-    let warmSeconds = Double(warm.components.seconds) + Double(warm.components.attoseconds) / 1e18
-    let firstMs =
-      Double((firstDone - started).components.attoseconds) / 1e15
-      + Double((firstDone - started).components.seconds) * 1000
-    let perSecond = warmSeconds > 0 ? Double(invocations - 1) / warmSeconds : 0
-    emit(
-      #"{"invocations":\#(invocations),"failures":\#(failures),"firstInvokeMs":\#(firstMs),"#
-        + #""warmInvokesPerSecond":\#(perSecond),"rssKB":\#(rssKB ?? -1)}"#)
+    let warmMs = milliseconds(warm)
+    let perSecond = warmMs > 0 ? Double(invocations - 1) * 1000 / warmMs : 0
+    let initMs = functionProcess.initDuration.withLock { $0 }.map(milliseconds) ?? -1
+    let figures: [(String, String)] = [
+      ("invocations", "\(invocations)"), ("failures", "\(failures)"), ("initMs", "\(initMs)"),
+      ("firstInvokeMs", "\(milliseconds(firstDone - started))"), ("warmInvokesPerSecond", "\(perSecond)"),
+      ("rssKB", "\(rssKB ?? -1)"),
+    ]
+    emit("{" + figures.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
   }
+}
+
+private func milliseconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
 }
 
 /// Writes a line to stdout at once (stdout may be a pipe, where `print` would buffer).
@@ -120,6 +126,8 @@ private func emit(_ line: String) {
 /// The function process `serve` started: spawn, wait, kill and read its memory figures from /proc.
 final class FunctionProcess: Sendable {
   private let current = Mutex<Process?>(nil)
+  /// The init duration from the first REPORT (time from spawn to the first `/next`).
+  let initDuration = Mutex<Duration?>(nil)
 
   /// Starts the command and waits until it exits; returns its exit status.
   func run(_ command: [String], environment: [String: String]) async throws -> Int32 {

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Runtime benchmark: the Swift bootstrap against AWS's Python runtime interface client (awslambdaric) and a bare
+# C loop that only makes the two Runtime API calls per invoke (the floor), all on the same local Runtime API server
+# (`carbontrack serve --benchmark`) in one run.
+#
+# Measures (a) cold start: process spawn to its first /next (median of COLD_RUNS), (b) warm invokes/s over
+# INVOCATIONS echo invokes, (c) RSS after them, (d) stripped binary size. Prints a Markdown table.
+#
+#   scripts/bench-runtime.sh                   # builds what it needs
+#   INVOCATIONS=2000 COLD_RUNS=5 scripts/bench-runtime.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+invocations="${INVOCATIONS:-10000}"
+cold_runs="${COLD_RUNS:-20}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+log "release builds (bootstrap with --static-swift-stdlib, as infra/package.sh ships it; carbontrack)"
+swift build -c release --product bootstrap --static-swift-stdlib >&2
+swift build -c release --product carbontrack >&2
+bin="$(swift build -c release --show-bin-path)"
+strip -o "$work/bootstrap" "$bin/bootstrap"
+serve="$bin/carbontrack"
+
+log "awslambdaric (PyPI) in a virtualenv"
+venv="${RIC_VENV:-.build/bench-venv}"
+if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import awslambdaric' 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet awslambdaric >&2
+fi
+mkdir -p "$work/python"
+cat >"$work/python/echo.py" <<'PY'
+def handler(event, context):
+    return event
+PY
+
+log "bare C loop (GET /next, POST /response, nothing else)"
+cat >"$work/bare.c" <<'C'
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static char buf[1 << 20];
+static size_t have;
+
+/* Reads one HTTP response; copies the request id header and returns the body length (body at buf[*start]). */
+static long read_response(int fd, char *request_id, size_t *start) {
+  char *end;
+  for (;;) {
+    buf[have] = 0;
+    if ((end = strstr(buf, "\r\n\r\n"))) break;
+    ssize_t n = read(fd, buf + have, sizeof buf - 1 - have);
+    if (n <= 0) exit(2);
+    have += (size_t)n;
+  }
+  long length = 0;
+  for (char *line = strstr(buf, "\r\n") + 2; line < end; line = strstr(line, "\r\n") + 2) {
+    if (!strncasecmp(line, "Content-Length:", 15)) length = atol(line + 15);
+    if (request_id && !strncasecmp(line, "Lambda-Runtime-Aws-Request-Id:", 30)) {
+      char *value = line + 30, *stop = strstr(line, "\r\n");
+      while (*value == ' ') value++;
+      memcpy(request_id, value, (size_t)(stop - value));
+      request_id[stop - value] = 0;
+    }
+  }
+  *start = (size_t)(end + 4 - buf);
+  while (have < *start + (size_t)length) {
+    ssize_t n = read(fd, buf + have, sizeof buf - 1 - have);
+    if (n <= 0) exit(2);
+    have += (size_t)n;
+  }
+  return length;
+}
+
+static void consume(size_t count) {
+  memmove(buf, buf + count, have - count);
+  have -= count;
+}
+
+int main(void) {
+  char *api = getenv("AWS_LAMBDA_RUNTIME_API"), host[64], request[1024], request_id[128], body[1 << 16];
+  snprintf(host, sizeof host, "%s", api);
+  char *colon = strrchr(host, ':');
+  *colon = 0;
+  struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(colon + 1))};
+  inet_pton(AF_INET, host, &address.sin_addr);
+  int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  if (connect(fd, (struct sockaddr *)&address, sizeof address)) return 2;
+  for (;;) {
+    int n = snprintf(request, sizeof request, "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: %s\r\n\r\n", api);
+    if (write(fd, request, (size_t)n) != n) return 2;
+    size_t start;
+    long length = read_response(fd, request_id, &start);
+    memcpy(body, buf + start, (size_t)length);
+    consume(start + (size_t)length);
+    n = snprintf(request, sizeof request,
+                 "POST /2018-06-01/runtime/invocation/%s/response HTTP/1.1\r\nHost: %s\r\nContent-Length: %ld\r\n\r\n",
+                 request_id, api, length);
+    if (write(fd, request, (size_t)n) != n || write(fd, body, (size_t)length) != length) return 2;
+    length = read_response(fd, NULL, &start);
+    consume(start + (size_t)length);
+  }
+}
+C
+cc -O2 -o "$work/bare" "$work/bare.c"
+strip "$work/bare"
+
+printf '{"hello":"world","numbers":[1,2,3],"nested":{"ok":true}}' >"$work/event.json"
+
+# One serve run; prints its JSON line of figures.
+run() {
+  local count="$1"
+  shift
+  "$serve" serve --port 0 --timeout 30 --handler echo --benchmark "$count" --event "$work/event.json" -- "$@"
+}
+
+# Median of the initMs field over $cold_runs single-invoke runs.
+cold_start() {
+  for _ in $(seq "$cold_runs"); do run 1 "$@"; done |
+    python3 -c 'import json,sys,statistics; print(round(statistics.median(json.loads(l)["initMs"] for l in sys.stdin), 2))'
+}
+
+field() { python3 -c "import json,sys; print(round(json.loads(sys.argv[1])[sys.argv[2]], 1))" "$1" "$2"; }
+
+declare -A name cold warm rss size
+contenders=(swift python bare)
+name[swift]="Swift bootstrap (this repo)"
+name[python]="Python awslambdaric echo"
+name[bare]="bare C loop (floor)"
+# shellcheck disable=SC2034 # read through the nameref below
+command_swift=("$work/bootstrap")
+# shellcheck disable=SC2034
+command_python=(/usr/bin/env "PYTHONPATH=$work/python" "$venv/bin/python" -m awslambdaric echo.handler)
+# shellcheck disable=SC2034
+command_bare=("$work/bare")
+size[swift]="$(stat -c %s "$work/bootstrap")"
+size[python]="n/a (interpreter + $(du -sb "$venv" | cut -f1) B venv)"
+size[bare]="$(stat -c %s "$work/bare")"
+
+for contender in "${contenders[@]}"; do
+  declare -n command="command_$contender"
+  log "${name[$contender]}: cold start x$cold_runs"
+  cold[$contender]="$(cold_start "${command[@]}")"
+  log "${name[$contender]}: $invocations warm invokes"
+  figures="$(run "$invocations" "${command[@]}")"
+  [[ "$(field "$figures" failures)" == "0" ]] || {
+    echo "failures in $figures" >&2
+    exit 1
+  }
+  warm[$contender]="$(field "$figures" warmInvokesPerSecond)"
+  rss[$contender]="$(field "$figures" rssKB)"
+  unset -n command
+done
+
+echo
+echo "Runtime benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $invocations invokes, cold start = median of $cold_runs"
+echo
+echo "| runtime | cold start (spawn → first /next) | warm invokes/s | RSS after | stripped binary |"
+echo "|---|---|---|---|---|"
+for contender in "${contenders[@]}"; do
+  echo "| ${name[$contender]} | ${cold[$contender]} ms | ${warm[$contender]} | ${rss[$contender]} KB | ${size[$contender]} B |"
+done
+echo
+echo "Warm overhead vs the floor: $(python3 -c "print(round(${warm[bare]} / ${warm[swift]}, 2))")x"
