@@ -5,15 +5,7 @@ extension CarbonTrackStore {
   @discardableResult
   public func award(_ rule: AchievementRule, to userId: String, now: Timestamp = .now()) async throws -> Bool {
     let achievement = Achievement(userId: userId, rule: rule, earnedAt: now)
-    do {
-      _ = try await client.putItem(
-        PutItemInput(
-          tableName: tables.achievements, item: try encoder.encode(achievement),
-          conditionExpression: "attribute_not_exists(userId)"))
-      return true
-    } catch let error as DynamoDBError where error.isConditionalCheckFailed {
-      return false
-    }
+    return try await putNew(try encoder.encode(achievement), into: tables.achievements)
   }
 
   /// The user's achievements, oldest first.

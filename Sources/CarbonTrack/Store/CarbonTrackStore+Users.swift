@@ -3,15 +3,10 @@ import DynamoDB
 extension CarbonTrackStore {
   /// Creates a user; `conflict` if the id is taken.
   public func createUser(_ profile: UserProfile) async throws -> UserProfile {
-    do {
-      _ = try await client.putItem(
-        PutItemInput(
-          tableName: tables.users, item: try UserRecord.item(profile),
-          conditionExpression: "attribute_not_exists(userId)"))
-      return profile
-    } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+    guard try await putNew(try UserRecord.item(profile), into: tables.users) else {
       throw CarbonTrackError.conflict("User \(profile.userId) already exists.")
     }
+    return profile
   }
 
   /// Reads a user (strongly consistent by default); `notFound` if absent.

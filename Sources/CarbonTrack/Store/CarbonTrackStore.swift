@@ -35,6 +35,17 @@ public struct CarbonTrackStore: Sendable {
 
   func goalKey(_ userId: String, _ goalId: String) -> Item { ["userId": .s(userId), "goalId": .s(goalId)] }
 
+  /// Puts `item` only if no item has its key; returns false (writing nothing) if one does.
+  func putNew(_ item: Item, into table: String) async throws -> Bool {
+    do {
+      _ = try await client.putItem(
+        PutItemInput(tableName: table, item: item, conditionExpression: "attribute_not_exists(userId)"))
+      return true
+    } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+      return false
+    }
+  }
+
   /// A fresh idempotency token for one logical transaction (at most 36 characters).
   func requestToken() -> String { UUID().uuidString.lowercased() }
 
