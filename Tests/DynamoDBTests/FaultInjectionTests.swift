@@ -16,18 +16,18 @@ struct FaultInjectionTests {
       let kinds: [FaultProxy.Fault] = [.internalError, .throttle, .dropConnection, .corruptCRC]
       try await FaultProxy.run(upstream: upstream, plan: { $0 % 2 == 0 ? kinds[($0 / 2) % kinds.count] : nil }) {
         proxy in
-        let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: Self.fastRetries)
-        for sk in 0..<12 {
-          _ = try await client.putItem(
-            PutItemInput(tableName: table, item: ["pk": "f", "sk": .number(sk), "v": .number(sk * 7)]))
+        try await TestServer.withClient(endpoint: proxy.endpoint, retryPolicy: Self.fastRetries) { client in
+          for sk in 0..<12 {
+            _ = try await client.putItem(
+              PutItemInput(tableName: table, item: ["pk": "f", "sk": .number(sk), "v": .number(sk * 7)]))
+          }
+          var writer = BatchWriter(client: client)
+          for sk in 100..<160 { try writer.put(["pk": "f", "sk": .number(sk), "v": .number(sk * 7)], into: table) }
+          try await writer.flush()
+          let page = try await client.query(
+            QueryInput(tableName: table, keyConditionExpression: "pk = :p", expressionAttributeValues: [":p": "f"]))
+          #expect(page.count == 72)
         }
-        var writer = BatchWriter(client: client)
-        for sk in 100..<160 { try writer.put(["pk": "f", "sk": .number(sk), "v": .number(sk * 7)], into: table) }
-        try await writer.flush()
-        let page = try await client.query(
-          QueryInput(tableName: table, keyConditionExpression: "pk = :p", expressionAttributeValues: [":p": "f"]))
-        #expect(page.count == 72)
-        try await client.shutdown()
         #expect(proxy.received.count == 2 * (12 + 3 + 1))
       }
       let stored = try await direct.queryPaginator(
@@ -43,9 +43,9 @@ struct FaultInjectionTests {
   @Test func persistentChecksumFailureSurfacesAsAnError() async throws {
     let upstream = try TestServer.requireEndpoint()
     try await FaultProxy.run(upstream: upstream, plan: { _ in .corruptCRC }) { proxy in
-      let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: Self.fastRetries)
-      let error = await #expect(throws: DynamoDBError.self) { try await client.listTables() }
-      try await client.shutdown()
+      let error = try await TestServer.withClient(endpoint: proxy.endpoint, retryPolicy: Self.fastRetries) { client in
+        await #expect(throws: DynamoDBError.self) { try await client.listTables() }
+      }
       guard case .checksumMismatch = error else {
         Issue.record("expected checksumMismatch, got \(String(describing: error))")
         return
@@ -57,9 +57,9 @@ struct FaultInjectionTests {
   @Test func nonRetryableErrorsReturnAtOnce() async throws {
     let upstream = try TestServer.requireEndpoint()
     try await FaultProxy.run(upstream: upstream, plan: { _ in .validation }) { proxy in
-      let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: Self.fastRetries)
-      let error = await #expect(throws: DynamoDBError.self) { try await client.listTables() }
-      try await client.shutdown()
+      let error = try await TestServer.withClient(endpoint: proxy.endpoint, retryPolicy: Self.fastRetries) { client in
+        await #expect(throws: DynamoDBError.self) { try await client.listTables() }
+      }
       #expect(error?.code == .validation)
       #expect(proxy.received.count == 1)
     }
@@ -69,13 +69,15 @@ struct FaultInjectionTests {
     let upstream = try TestServer.requireEndpoint()
     try await FaultProxy.run(upstream: upstream, plan: { _ in .internalError }) { proxy in
       let patient = RetryPolicy(maxAttempts: 1000, baseDelay: .milliseconds(40), maxDelay: .milliseconds(80))
-      let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: patient)
       let start = ContinuousClock.now
-      let error = await #expect(throws: DynamoDBError.self) {
-        try await DynamoDBDeadline.run(until: start.advanced(by: .milliseconds(400))) { try await client.listTables() }
+      let error = try await TestServer.withClient(endpoint: proxy.endpoint, retryPolicy: patient) { client in
+        await #expect(throws: DynamoDBError.self) {
+          try await DynamoDBDeadline.run(until: start.advanced(by: .milliseconds(400))) {
+            try await client.listTables()
+          }
+        }
       }
       let elapsed = ContinuousClock.now - start
-      try await client.shutdown()
       guard case .deadlineExceeded(let attempts, let last) = error else {
         Issue.record("expected deadlineExceeded, got \(String(describing: error))")
         return
@@ -91,10 +93,10 @@ struct FaultInjectionTests {
     let serverNow = Date().addingTimeInterval(3600)
     try await FaultProxy.run(upstream: upstream, plan: { $0 == 0 ? .signatureExpired(serverDate: serverNow) : nil }) {
       proxy in
-      let client = try TestServer.makeClient(endpoint: proxy.endpoint, retryPolicy: .none)
-      _ = try await client.listTables()
-      _ = try await client.listTables()
-      try await client.shutdown()
+      try await TestServer.withClient(endpoint: proxy.endpoint, retryPolicy: .none) { client in
+        _ = try await client.listTables()
+        _ = try await client.listTables()
+      }
       let dates = proxy.received.map(\.amzDate)
       #expect(dates.count == 3, "one rejected attempt, its corrected retry, then a normal call")
       let formatter = DateFormatter()

@@ -85,12 +85,12 @@ struct ItemOperationsIntegrationTests {
   }
 
   @Test func oversizedItemsAreRejectedBeforeSending() async throws {
-    let client = try TestServer.makeClient()
     let huge: Item = ["pk": "x", "sk": 1, "blob": .s(String(repeating: "x", count: 410_000))]
-    let error = await #expect(throws: DynamoDBError.self) {
-      try await client.putItem(PutItemInput(tableName: "no-such-table-needed", item: huge))
+    let error = try await TestServer.withClient { client in
+      await #expect(throws: DynamoDBError.self) {
+        try await client.putItem(PutItemInput(tableName: "no-such-table-needed", item: huge))
+      }
     }
-    try await client.shutdown()
     guard case .itemTooLarge(let size, let limit) = error else {
       Issue.record("expected itemTooLarge, got \(String(describing: error))")
       return
@@ -100,12 +100,38 @@ struct ItemOperationsIntegrationTests {
   }
 
   @Test func serviceErrorsAreTyped() async throws {
-    let client = try TestServer.makeClient()
-    let missing = await #expect(throws: DynamoDBError.self) {
-      try await client.getItem(GetItemInput(tableName: TestServer.uniqueTableName("missing"), key: ["pk": "x"]))
+    let missing = try await TestServer.withClient { client in
+      await #expect(throws: DynamoDBError.self) {
+        try await client.getItem(GetItemInput(tableName: TestServer.uniqueTableName("missing"), key: ["pk": "x"]))
+      }
     }
     #expect(missing?.code == .resourceNotFound)
     #expect(missing?.description.contains("ResourceNotFoundException") == true)
-    try await client.shutdown()
+  }
+}
+
+@Suite("Codable conveniences against moto", .enabled(if: TestServer.isAvailable, "set DYNAMODB_ENDPOINT"))
+struct CodableConvenienceIntegrationTests {
+  struct Reading: Codable, Equatable {
+    var pk: String
+    var sk: Int
+    var kg: Double
+  }
+
+  @Test func putGetAndQueryTypedValues() async throws {
+    try await TestServer.withTable("typed") { client, table in
+      let readings = (1...3).map { Reading(pk: "meter", sk: $0, kg: Double($0) / 4) }
+      for reading in readings { try await client.put(reading, into: table) }
+      let again = await #expect(throws: DynamoDBError.self) {
+        try await client.put(readings[0], into: table, conditionExpression: "attribute_not_exists(pk)")
+      }
+      #expect(again?.isConditionalCheckFailed == true)
+      #expect(try await client.get(Reading.self, from: table, key: ["pk": "meter", "sk": 2]) == readings[1])
+      #expect(try await client.get(Reading.self, from: table, key: ["pk": "meter", "sk": 9]) == nil)
+      let all = try await client.queryAll(
+        Reading.self,
+        QueryInput(tableName: table, keyConditionExpression: "pk = :p", expressionAttributeValues: [":p": "meter"]))
+      #expect(all == readings)
+    }
   }
 }

@@ -36,7 +36,8 @@ final class PrivateMotoServer: Sendable {
     try process.run()
     let server = PrivateMotoServer(endpoint: "http://127.0.0.1:\(port)", process: process)
     defer {
-      process.terminate()
+      // moto_server ignores SIGTERM, so stop it for sure.
+      kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
     }
     try await server.waitUntilUp()

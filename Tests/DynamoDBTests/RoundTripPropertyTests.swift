@@ -120,7 +120,9 @@ struct RoundTripPropertyTests {
     case 0: return Double(Int.random(in: -1_000_000...1_000_000, using: &random))
     case 1: return Double.random(in: -1...1, using: &random)
     case 2: return Double.random(in: -1e300...1e300, using: &random)
-    default: return Double(bitPattern: UInt64.random(in: 0 ... .max, using: &random)).isFinite ? 1e-300 : 5e-324
+    default:
+      let extremes: [Double] = [.leastNonzeroMagnitude, .greatestFiniteMagnitude, -0.0, 1e-300, .ulpOfOne, -.pi]
+      return extremes[Int.random(in: 0..<extremes.count, using: &random)]
     }
   }
 

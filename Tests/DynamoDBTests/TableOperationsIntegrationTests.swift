@@ -5,7 +5,10 @@ import Testing
 @Suite("Table operations against moto", .enabled(if: TestServer.isAvailable, "set DYNAMODB_ENDPOINT to a moto server"))
 struct TableOperationsIntegrationTests {
   @Test func createDescribeListTTLDelete() async throws {
-    let client = try TestServer.makeClient()
+    try await TestServer.withClient { client in try await lifecycle(client) }
+  }
+
+  private func lifecycle(_ client: DynamoDBClient) async throws {
     let name = TestServer.uniqueTableName("tables")
     let created = try await client.createTable(
       CreateTableInput(
@@ -47,6 +50,5 @@ struct TableOperationsIntegrationTests {
       try await client.describeTable(DescribeTableInput(tableName: name))
     }
     #expect(gone?.code == .resourceNotFound)
-    try await client.shutdown()
   }
 }

@@ -23,6 +23,21 @@ enum TestServer {
       endpoint: try endpoint ?? requireEndpoint(), retryPolicy: retryPolicy)
   }
 
+  /// Runs `body` with a fresh client and always shuts it down (async-http-client traps on un-shut-down clients).
+  static func withClient<T>(
+    endpoint: String? = nil, retryPolicy: RetryPolicy = .standard, _ body: (DynamoDBClient) async throws -> T
+  ) async throws -> T {
+    let client = try makeClient(endpoint: endpoint, retryPolicy: retryPolicy)
+    do {
+      let result = try await body(client)
+      try await client.shutdown()
+      return result
+    } catch {
+      try? await client.shutdown()
+      throw error
+    }
+  }
+
   /// A table name no other test (or earlier run) uses.
   static func uniqueTableName(_ purpose: String) -> String {
     "ddbtest-\(purpose)-\(UUID().uuidString.prefix(8).lowercased())"

@@ -81,7 +81,7 @@ final class AttributeEncoder: Encoder {
 
   private func encodeDate(_ date: Date, at path: [any CodingKey]) throws -> AttributeValue {
     switch options.dateEncodingStrategy {
-    case .iso8601: .s(date.formatted(ISO8601Text.withFractionalSeconds))
+    case .iso8601: .s(ISO8601Text.format(date))
     case .secondsSince1970: try Self.number(date.timeIntervalSince1970, at: path)
     case .millisecondsSince1970: .n(String(Int64((date.timeIntervalSince1970 * 1000).rounded())))
     case .custom(let convert): try convert(date)
