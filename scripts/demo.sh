@@ -25,7 +25,7 @@ log "tables"
 "$bin/carbontrack" tables create
 
 log "self-test (in-process)"
-"$bin/carbontrack" selftest --pretty
+"$bin/carbontrack" selftest
 
 log "self-test through the real bootstrap and the local Lambda server"
 port=$(free_port)
