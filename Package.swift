@@ -76,7 +76,15 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
-    .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime"]),
+    .testTarget(
+      name: "LambdaRuntimeTests",
+      dependencies: [
+        "LambdaRuntime",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
     .testTarget(name: "CarbonTrackTests", dependencies: ["CarbonTrack"]),
   ]
 )

@@ -1,11 +1,15 @@
+import NIOCore
+
 /// Runs a handler against its deadline: cancels it a safety margin early and reports `InvocationError.timeout`.
 enum DeadlineRunner {
   /// Default time kept back before the deadline to post the timeout error.
   static let defaultSafetyMargin: Int64 = 50
 
+  /// Runs `body` on the global executor, so a handler that hogs its thread cannot stall `timer`'s event loop.
   static func run(
     deadline: Int64,
     safetyMargin: Int64 = defaultSafetyMargin,
+    timer eventLoop: any EventLoop,
     _ body: @escaping @Sendable () async throws -> [UInt8]
   ) async -> Result<[UInt8], any Error> {
     let budget = deadline - safetyMargin - WallClock.nowMilliseconds()
@@ -14,16 +18,14 @@ enum DeadlineRunner {
       let outcome = FirstOutcome(continuation)
       // Unstructured on purpose: a handler that ignores cancellation must not hold up the timeout report,
       // and a task-group child would be awaited before the group could return.
-      let work = Task {
+      let work = Task(executorPreference: globalConcurrentExecutor) {
         do {
           outcome.complete(.success(try await body()))
         } catch {
           outcome.complete(.failure(error))
         }
       }
-      let timer = Task {
-        try? await Task.sleep(for: .milliseconds(budget))
-        guard !Task.isCancelled else { return }
+      let timer = eventLoop.scheduleTask(in: .milliseconds(budget)) {
         if outcome.complete(.failure(InvocationError.timeout(budgetMilliseconds: budget))) { work.cancel() }
       }
       outcome.onFinish { timer.cancel() }

@@ -57,7 +57,8 @@ public enum LambdaRuntimeMain {
     let loop = RuntimeLoop(
       client: client, registry: registry, environment: settings, logger: logger, activity: activity)
     do {
-      try await loop.run()
+      // The loop runs on the connection's event loop thread: its socket I/O then needs no thread hops.
+      try await withTaskExecutorPreference(EventLoopExecutor(client.eventLoop)) { try await loop.run() }
     } catch {
       logger.critical("Stopping: \(error)")
     }

@@ -32,6 +32,9 @@ struct RuntimeAPIClient: Sendable {
     }
   }
 
+  /// The event loop the connection lives on.
+  var eventLoop: any EventLoop { channel.eventLoop }
+
   /// Waits (without timeout) for the next event.
   func next() async throws -> Invocation {
     let path = Self.basePath + "/invocation/next"

@@ -29,7 +29,7 @@ struct RuntimeLoop: Sendable {
     let registry = registry
     let handlerName = environment.handlerName
     let event = invocation.event
-    let result = await DeadlineRunner.run(deadline: invocation.deadline) {
+    let result = await DeadlineRunner.run(deadline: invocation.deadline, timer: client.eventLoop) {
       try await registry.handle(event, handlerName: handlerName, context: context)
     }
     switch result {

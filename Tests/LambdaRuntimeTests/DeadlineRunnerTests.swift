@@ -1,17 +1,22 @@
+import NIOPosix
 import Testing
 
 @testable import LambdaRuntime
 
 @Suite("DeadlineRunner")
 struct DeadlineRunnerTests {
+  private let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+
   @Test func fastWorkSucceeds() async throws {
-    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 5_000) { [1, 2] }
+    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 5_000, timer: eventLoop) { [1, 2] }
     #expect(try result.get() == [1, 2])
   }
 
   @Test func workThatIgnoresCancellationIsAbandonedAtTheMargin() async {
     let started = ContinuousClock.now
-    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 250, safetyMargin: 50) {
+    let result = await DeadlineRunner.run(
+      deadline: WallClock.nowMilliseconds() + 250, safetyMargin: 50, timer: eventLoop
+    ) {
       // Busy for 2 s and deaf to cancellation, like a stuck handler.
       let stop = ContinuousClock.now + .seconds(2)
       while ContinuousClock.now < stop { await Task.yield() }
@@ -27,7 +32,9 @@ struct DeadlineRunnerTests {
   }
 
   @Test func cooperativeWorkIsCancelled() async {
-    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 100, safetyMargin: 50) {
+    let result = await DeadlineRunner.run(
+      deadline: WallClock.nowMilliseconds() + 100, safetyMargin: 50, timer: eventLoop
+    ) {
       try await Task.sleep(for: .seconds(5))
       return []
     }
@@ -38,7 +45,9 @@ struct DeadlineRunnerTests {
   }
 
   @Test func deadlineAlreadyInsideTheMarginFailsAtOnce() async {
-    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 10, safetyMargin: 50) {
+    let result = await DeadlineRunner.run(
+      deadline: WallClock.nowMilliseconds() + 10, safetyMargin: 50, timer: eventLoop
+    ) {
       Issue.record("the handler must not run")
       return []
     }

@@ -8,17 +8,21 @@ final class BootstrapProcess {
   private let stderrURL: URL
 
   /// Starts bootstrap with the server's function environment plus `extra`.
-  init(server: LocalLambdaServer, environment extra: [String: String] = [:]) async throws {
+  convenience init(server: LocalLambdaServer, environment extra: [String: String] = [:]) async throws {
+    await server.markProcessStart()
+    try self.init(environment: server.functionEnvironment.merging(extra) { _, new in new })
+  }
+
+  /// Starts bootstrap with exactly `environment` (plus PATH).
+  init(environment: [String: String]) throws {
     stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("bootstrap-\(UUID().uuidString).log")
     _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
     process.executableURL = URL(fileURLWithPath: try BootstrapBinary.path())
-    var environment = server.functionEnvironment
+    var environment = environment
     environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-    environment.merge(extra) { _, new in new }
     process.environment = environment
     process.standardError = try FileHandle(forWritingTo: stderrURL)
     process.standardOutput = FileHandle.nullDevice
-    await server.markProcessStart()
     try process.run()
   }
 
