@@ -4,6 +4,7 @@
 ///
 /// The default is 3 attempts (the standard-mode default) with DynamoDB's 50 ms base delay: a Lambda invocation
 /// usually prefers a fast, clear failure over ten retries spread across seconds. Raise `maxAttempts` for batch jobs.
+/// Unlike the SDKs' standard mode there is no client-wide retry quota (token bucket); the deadline bounds retries.
 public struct RetryPolicy: Sendable, Hashable {
   /// Total attempts including the first (1 disables retries).
   public var maxAttempts: Int
