@@ -1,0 +1,47 @@
+import Foundation
+import LambdaRuntime
+import Testing
+
+/// The real `bootstrap` executable serving a `LocalLambdaServer`, for end-to-end event tests.
+struct RunningBootstrap {
+  let server: LocalLambdaServer
+  let process: Process
+
+  /// `BOOTSTRAP_RELEASE_PATH` if set, else the debug build beside the test bundle.
+  static func executable() throws -> URL {
+    if let release = ProcessInfo.processInfo.environment["BOOTSTRAP_RELEASE_PATH"], !release.isEmpty {
+      return URL(fileURLWithPath: release)
+    }
+    let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
+    let binary = buildDirectory.appendingPathComponent("bootstrap")
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build bootstrap first: \(binary.path)")
+    return binary
+  }
+
+  /// Runs `body` with bootstrap started against a fresh local server and `environment`, then stops both.
+  static func with(
+    environment: [String: String], _ body: (LocalLambdaServer) async throws -> Void
+  ) async throws {
+    let server = try await LocalLambdaServer.start(
+      LocalLambdaConfiguration(port: 0, timeout: .seconds(30), functionName: "carbontrack-events"))
+    let process = Process()
+    process.executableURL = try executable()
+    process.environment = server.functionEnvironment.merging(environment) { _, ours in ours }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    await server.markProcessStart()
+    try process.run()
+    defer {
+      if process.isRunning { process.terminate() }
+      process.waitUntilExit()
+    }
+    do {
+      try await body(server)
+    } catch {
+      await server.shutdown()
+      throw error
+    }
+    await server.shutdown()
+  }
+}
