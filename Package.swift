@@ -85,6 +85,6 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
-    .testTarget(name: "CarbonTrackTests", dependencies: ["CarbonTrack"]),
+    .testTarget(name: "CarbonTrackTests", dependencies: ["CarbonTrack", "DynamoDB", "LambdaRuntime"]),
   ]
 )
