@@ -39,7 +39,9 @@ public struct OperationExecutor: Sendable {
       let entry = try RequestDecoding.decode(CreateEntryRequest.self, from: input.body).validated(
         userId: userId, now: now)
       let stored = try await store.addEntry(entry, now: now)
-      _ = try await store.evaluateAchievements(userId, now: now)
+      // Best effort: the entry is stored; failing the request now would invite a retry that logs it twice.
+      // Anything missed here is awarded by the next evaluation.
+      _ = try? await store.evaluateAchievements(userId, now: now)
       return try ok(201, stored)
     case .listEntries:
       _ = try await store.getUser(userId, consistent: false)

@@ -21,7 +21,7 @@ public struct CarbonTrackStore: Sendable {
   let decoder = DynamoDBDecoder()
 
   /// How often a transaction that lost a race (`TransactionConflict`, a changed version) is retried.
-  static let maxOptimisticAttempts = 8
+  static let maxOptimisticAttempts = 15
 
   /// A store on `client` using `tables`.
   public init(client: DynamoDBClient, tables: TableNames) {
