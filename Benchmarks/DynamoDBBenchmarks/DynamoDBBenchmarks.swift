@@ -1,0 +1,83 @@
+import Benchmark
+import DynamoDB
+import Foundation
+import SigV4
+
+/// A typical CarbonTrack entry item.
+struct Entry: Codable, Equatable {
+  var pk: String
+  var sk: String
+  var id: UUID
+  var category: String
+  var activity: String
+  var quantity: Double
+  var unit: String
+  var kgCO2e: Double
+  var date: String
+  var createdAt: Date
+  var tags: Set<String>
+  var note: String?
+}
+
+let entry = Entry(
+  pk: "USER#7f1c2d3e", sk: "ENTRY#2026-11-26#0b5e", id: UUID(uuidString: "0B5E2A4C-9D51-4C1B-8E07-6F3A2B1C9D80")!,
+  category: "transport", activity: "car_petrol", quantity: 12.5, unit: "km", kgCO2e: 2.1375, date: "2026-11-26",
+  createdAt: Date(timeIntervalSince1970: 1_795_680_930.25), tags: ["commute", "work"], note: "Drive to the office")
+
+/// The loopback responder (responder.py) to call; network benchmarks are skipped without it.
+let responder = ProcessInfo.processInfo.environment["DYNAMODB_BENCH_ENDPOINT"]
+
+func withClient(_ body: (DynamoDBClient) async throws -> Void) async throws {
+  guard let responder else { return }
+  let client = DynamoDBClient(
+    region: "us-east-1",
+    credentials: StaticCredentialProvider(
+      Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")),
+    endpoint: responder, retryPolicy: .none)
+  do {
+    try await body(client)
+  } catch {
+    try? await client.shutdown()
+    throw error
+  }
+  try await client.shutdown()
+}
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput], maxDuration: .seconds(5),
+    maxIterations: 20_000)
+
+  Benchmark("Entry encode+decode (item + wire JSON)") { benchmark in
+    let encoder = DynamoDBEncoder()
+    let decoder = DynamoDBDecoder()
+    for _ in benchmark.scaledIterations {
+      let json = try JSONEncoder().encode(try encoder.encode(entry))
+      let item = try JSONDecoder().decode(Item.self, from: json)
+      blackHole(try decoder.decode(Entry.self, from: item))
+    }
+  }
+
+  Benchmark("PutItem via loopback (encode + sign + HTTP)") { benchmark in
+    try await withClient { client in
+      _ = try await client.put(entry, into: "Entries")
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations {
+        try await client.put(entry, into: "Entries")
+      }
+      benchmark.stopMeasurement()
+    }
+  }
+
+  Benchmark("GetItem via loopback (sign + HTTP + decode)") { benchmark in
+    try await withClient { client in
+      let key: Item = ["pk": "USER#7f1c2d3e", "sk": "ENTRY#2026-11-26#0b5e"]
+      _ = try await client.get(Entry.self, from: "Entries", key: key)
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations {
+        blackHole(try await client.get(Entry.self, from: "Entries", key: key))
+      }
+      benchmark.stopMeasurement()
+    }
+  }
+}
