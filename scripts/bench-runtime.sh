@@ -143,9 +143,9 @@ command_swift=("$work/bootstrap")
 command_python=(/usr/bin/env "PYTHONPATH=$work/python" "$venv/bin/python" -m awslambdaric echo.handler)
 # shellcheck disable=SC2034
 command_bare=("$work/bare")
-size[swift]="$(stat -c %s "$work/bootstrap")"
-size[python]="n/a (interpreter + $(du -sb "$venv" | cut -f1) B venv)"
-size[bare]="$(stat -c %s "$work/bare")"
+size[swift]="$(stat -c %s "$work/bootstrap") B"
+size[python]="n/a (interpreter; venv $(du -sb "$venv" | cut -f1) B)"
+size[bare]="$(stat -c %s "$work/bare") B"
 
 for contender in "${contenders[@]}"; do
   declare -n command="command_$contender"
@@ -168,7 +168,7 @@ echo
 echo "| runtime | cold start (spawn → first /next) | warm invokes/s | RSS after | stripped binary |"
 echo "|---|---|---|---|---|"
 for contender in "${contenders[@]}"; do
-  echo "| ${name[$contender]} | ${cold[$contender]} ms | ${warm[$contender]} | ${rss[$contender]} KB | ${size[$contender]} B |"
+  echo "| ${name[$contender]} | ${cold[$contender]} ms | ${warm[$contender]} | ${rss[$contender]} KB | ${size[$contender]} |"
 done
 echo
 echo "Warm overhead vs the floor: $(python3 -c "print(round(${warm[bare]} / ${warm[swift]}, 2))")x"
