@@ -24,10 +24,13 @@ public struct LambdaInitContext: Sendable {
     actions.append(action)
   }
 
-  /// Runs the registered shutdown actions once, newest first.
-  public func runShutdownActions() async {
-    for action in actions.takeAll().reversed() {
+  /// Runs the registered shutdown actions once, newest first; returns how many ran.
+  @discardableResult
+  public func runShutdownActions() async -> Int {
+    let pending = actions.takeAll()
+    for action in pending.reversed() {
       await action()
     }
+    return pending.count
   }
 }

@@ -96,7 +96,8 @@ public enum LambdaRuntimeMain {
     logger.info("SIGTERM received: shutting down.")
     await activity.waitUntilIdle(limit: terminationGrace)
     if activity.isBusy { logger.warning("Abandoning the running invocation.") }
-    await initContext.runShutdownActions()
+    let count = await initContext.runShutdownActions()
+    logger.info("Ran \(count) shutdown action(s); exiting.")
     exit(0)
   }
 }

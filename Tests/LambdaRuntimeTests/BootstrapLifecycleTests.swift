@@ -29,6 +29,8 @@ struct BootstrapLifecycleTests {
       bootstrap.send(SIGTERM)
       #expect(await bootstrap.waitForExit(limit: .seconds(5)) == 0)
       #expect(bootstrap.stderr.contains("SIGTERM received"))
+      // CarbonTrack registers closing its DynamoDB client.
+      #expect(bootstrap.stderr.contains(/Ran [1-9][0-9]* shutdown action/))
     }
   }
 
