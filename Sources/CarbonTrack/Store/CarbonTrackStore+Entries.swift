@@ -55,8 +55,8 @@ extension CarbonTrackStore {
       var deltas: [EntryCategory: Int64] = [current.category: -Kilograms.micro(current.kgCO2e)]
       deltas[updated.category, default: 0] += Kilograms.micro(updated.kgCO2e)
       let put = TransactWriteItem.put(
-        tableName: tables.entries, item: try encoder.encode(updated), conditionExpression: "version = :v",
-        expressionAttributeValues: [":v": .number(current.version)])
+        tableName: tables.entries, item: try encoder.encode(updated), conditionExpression: "#version = :v",
+        expressionAttributeNames: ["#version": "version"], expressionAttributeValues: [":v": .number(current.version)])
       let statistics = statisticsUpdate(userId: userId, deltas: deltas, countDelta: 0, lastEntryAt: nil)
       return ([put, statistics], updated)
     }
@@ -66,8 +66,8 @@ extension CarbonTrackStore {
   public func deleteEntry(_ userId: String, timestamp: String, expectedVersion: Int? = nil) async throws {
     _ = try await optimistically(userId: userId, timestamp: timestamp, expectedVersion: expectedVersion) { current in
       let delete = TransactWriteItem.delete(
-        tableName: tables.entries, key: entryKey(userId, timestamp), conditionExpression: "version = :v",
-        expressionAttributeValues: [":v": .number(current.version)])
+        tableName: tables.entries, key: entryKey(userId, timestamp), conditionExpression: "#version = :v",
+        expressionAttributeNames: ["#version": "version"], expressionAttributeValues: [":v": .number(current.version)])
       let statistics = statisticsUpdate(
         userId: userId, deltas: [current.category: -Kilograms.micro(current.kgCO2e)], countDelta: -1,
         lastEntryAt: nil)

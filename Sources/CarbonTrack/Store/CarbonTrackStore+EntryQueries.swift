@@ -24,7 +24,8 @@ extension CarbonTrackStore {
   /// `(category, occurredAt, micro-kg)` of every entry in `range`, reading all pages of a projected query.
   func amounts(_ userId: String, in range: EntryRange, consistent: Bool = false) async throws -> [EntryAmount] {
     var input = rangeQuery(userId, range)
-    input.projectionExpression = "#ts, category, kgCO2e"
+    input.projectionExpression = "#ts, #category, kgCO2e"
+    input.expressionAttributeNames?["#category"] = "category"
     input.consistentRead = consistent
     var amounts: [EntryAmount] = []
     for try await page in client.queryPaginator(input) {

@@ -47,8 +47,9 @@ extension CarbonTrackStore {
     do {
       _ = try await client.putItem(
         PutItemInput(
-          tableName: tables.goals, item: try encoder.encode(updated), conditionExpression: "version = :v",
-          expressionAttributeValues: [":v": .number(current.version)]))
+          tableName: tables.goals, item: try encoder.encode(updated), conditionExpression: "#version = :v",
+          expressionAttributeNames: ["#version": "version"], expressionAttributeValues: [":v": .number(current.version)]
+        ))
     } catch let error as DynamoDBError where error.isConditionalCheckFailed {
       throw CarbonTrackError.conflict("Goal \(goalId) changed while it was being updated; re-read and retry.")
     }

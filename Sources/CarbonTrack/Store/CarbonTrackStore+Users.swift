@@ -19,7 +19,8 @@ extension CarbonTrackStore {
 
   /// Applies a partial profile update; `notFound` if absent, `conflict` if `expectedVersion` is stale.
   public func updateUser(_ userId: String, _ update: UserUpdate, now: Timestamp = .now()) async throws -> UserProfile {
-    var sets = ["updatedAt = :now", "version = version + :one"]
+    var sets = ["updatedAt = :now", "#version = #version + :one"]
+    var names = ["#version": "version"]
     var values: Item = [":now": .s(now.iso8601), ":one": 1]
     if let email = update.email {
       sets.append("email = :email")
@@ -30,19 +31,21 @@ extension CarbonTrackStore {
       values[":name"] = .s(displayName)
     }
     if let units = update.units {
-      sets.append("units = :units")
+      sets.append("#units = :units")
+      names["#units"] = "units"
       values[":units"] = .s(units.rawValue)
     }
     var condition = "attribute_exists(userId)"
     if let expected = update.expectedVersion {
-      condition += " AND version = :expected"
+      condition += " AND #version = :expected"
       values[":expected"] = .number(expected)
     }
     do {
       let output = try await client.updateItem(
         UpdateItemInput(
           tableName: tables.users, key: userKey(userId), updateExpression: "SET " + sets.joined(separator: ", "),
-          conditionExpression: condition, expressionAttributeValues: values, returnValues: .allNew))
+          conditionExpression: condition, expressionAttributeNames: names, expressionAttributeValues: values,
+          returnValues: .allNew))
       guard let item = output.attributes else { return try await getUser(userId) }
       return try UserRecord.profile(item)
     } catch let error as DynamoDBError where error.isConditionalCheckFailed {
