@@ -69,6 +69,11 @@ struct CodableItemTests {
     #expect(try DynamoDBDecoder(dateDecodingStrategy: .millisecondsSince1970).decode(Stamp.self, from: millis) == stamp)
     let custom = DynamoDBEncoder(dateEncodingStrategy: .custom { _ in .s("fixed") })
     #expect(try custom.encode(stamp)["at"] == .s("fixed"))
+    let early = try DynamoDBEncoder().encode(Stamp(at: Date(timeIntervalSince1970: -1.5)))
+    #expect(early["at"] == .s("1969-12-31T23:59:58.500Z"))
+    #expect(try DynamoDBDecoder().decode(Stamp.self, from: early).at.timeIntervalSince1970 == -1.5)
+    let offset: Item = ["at": .s("2023-11-15T00:13:20+02:00")]
+    #expect(try DynamoDBDecoder().decode(Stamp.self, from: offset) == stamp, "other ISO-8601 shapes still parse")
     let plain: Item = ["at": .s("2023-11-14T22:13:20Z")]
     #expect(try DynamoDBDecoder().decode(Stamp.self, from: plain) == stamp, "ISO-8601 without fractions decodes too")
   }

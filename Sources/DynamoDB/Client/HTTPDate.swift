@@ -20,7 +20,7 @@ enum HTTPDate {
   }
 
   /// Days from 1970-01-01 to a proleptic Gregorian date.
-  private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+  static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
     let shiftedYear = month <= 2 ? year - 1 : year
     let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
     let yearOfEra = shiftedYear - era * 400
