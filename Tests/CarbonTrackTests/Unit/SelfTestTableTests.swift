@@ -1,0 +1,37 @@
+import Testing
+
+@testable import CarbonTrack
+
+@Suite struct SelfTestTableTests {
+  @Test func rendersOneLinePerStepAndASummary() {
+    let result = SelfTestResult(
+      steps: [
+        SelfTestResult.Step(name: "Create user profile", passed: true, durationMs: 4.25, error: nil),
+        SelfTestResult.Step(name: "Read", passed: false, durationMs: 12, error: "Assertion failed: x"),
+      ],
+      startedAt: Timestamp(millisecondsSinceEpoch: 0), tablePrefix: "t-")
+    let lines = SelfTestTable.render(result).split(separator: "\n").map(String.init)
+    #expect(lines.count == 5)
+    #expect(lines[0].contains("1970-01-01T00:00:00.000Z") && lines[0].contains("t-*"))
+    #expect(lines[2].hasPrefix("1  Create user profile") && lines[2].hasSuffix("4.25  PASS"))
+    #expect(lines[3].hasSuffix("12.0  FAIL  Assertion failed: x"))
+    #expect(lines[4] == "1/2 passed (50.0%) — FAIL")
+    #expect(result.successRate == "50.0%")
+    #expect(!result.passed)
+  }
+
+  @Test func queryParametersDefaultsAndWholeDayUpperBound() throws {
+    let now = Timestamp(iso8601: "2026-01-20T12:00:00Z")!
+    let defaults = try QueryParameters([:], now: now)
+    #expect(defaults.limit == 20)
+    #expect(defaults.range == nil)
+    #expect(defaults.groupBy == .category)
+    #expect(defaults.analyticsRange(now: now).from.iso8601 == "2025-12-22T00:00:00.000Z")
+    let given = try QueryParameters(["from": "2026-01-01", "to": "2026-01-31", "limit": "100"], now: now)
+    #expect(given.range?.to.iso8601 == "2026-01-31T23:59:59.999Z")
+    #expect(given.limit == 100)
+    #expect(throws: CarbonTrackError.self) {
+      try QueryParameters(["from": "2026-02-01", "to": "2026-01-01"], now: now)
+    }
+  }
+}
