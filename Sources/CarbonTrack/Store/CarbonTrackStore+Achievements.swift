@@ -9,7 +9,7 @@ extension CarbonTrackStore {
   }
 
   /// The user's achievements, oldest first.
-  public func achievements(_ userId: String, consistent: Bool = false) async throws -> [Achievement] {
+  public func achievements(_ userId: String, consistent: Bool = true) async throws -> [Achievement] {
     let input = QueryInput(
       tableName: tables.achievements, keyConditionExpression: "userId = :u",
       expressionAttributeValues: [":u": .s(userId)], consistentRead: consistent)

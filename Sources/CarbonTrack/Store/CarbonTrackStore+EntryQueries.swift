@@ -3,7 +3,7 @@ import DynamoDB
 extension CarbonTrackStore {
   /// Up to `limit` entries in `range`, newest first, continuing after `cursor` (a sort key) when given.
   public func entries(
-    _ userId: String, in range: EntryRange = .all, limit: Int, after cursor: String? = nil, consistent: Bool = false
+    _ userId: String, in range: EntryRange = .all, limit: Int, after cursor: String? = nil, consistent: Bool = true
   ) async throws -> EntryPage {
     var input = rangeQuery(userId, range)
     input.scanIndexForward = false
@@ -17,12 +17,12 @@ extension CarbonTrackStore {
   }
 
   /// The latest `limit` entries, newest first.
-  public func latestEntries(_ userId: String, limit: Int, consistent: Bool = false) async throws -> [CarbonEntry] {
+  public func latestEntries(_ userId: String, limit: Int, consistent: Bool = true) async throws -> [CarbonEntry] {
     try await entries(userId, limit: limit, consistent: consistent).entries
   }
 
   /// `(category, occurredAt, micro-kg)` of every entry in `range`, reading all pages of a projected query.
-  func amounts(_ userId: String, in range: EntryRange, consistent: Bool = false) async throws -> [EntryAmount] {
+  func amounts(_ userId: String, in range: EntryRange, consistent: Bool = true) async throws -> [EntryAmount] {
     var input = rangeQuery(userId, range)
     input.projectionExpression = "#ts, #category, kgCO2e"
     input.expressionAttributeNames?["#category"] = "category"

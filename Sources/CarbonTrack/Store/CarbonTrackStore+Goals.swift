@@ -27,7 +27,8 @@ extension CarbonTrackStore {
   /// Every goal of the user, with progress, in goal id order.
   public func listGoals(_ userId: String, now: Timestamp = .now()) async throws -> [Goal] {
     let input = QueryInput(
-      tableName: tables.goals, keyConditionExpression: "userId = :u", expressionAttributeValues: [":u": .s(userId)])
+      tableName: tables.goals, keyConditionExpression: "userId = :u", expressionAttributeValues: [":u": .s(userId)],
+      consistentRead: true)
     var goals: [Goal] = []
     for item in try await client.queryPaginator(input).items() {
       goals.append(try await withProgress(try decoder.decode(Goal.self, from: item), now: now))

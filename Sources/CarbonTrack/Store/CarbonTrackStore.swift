@@ -10,7 +10,8 @@ import DynamoDB
 ///
 /// The store trusts its inputs (handlers validate them first), so that the self-test can feed DynamoDB a
 /// deliberately invalid key. Domain failures are thrown as `CarbonTrackError`; DynamoDB failures as `DynamoDBError`
-/// (see `CarbonTrackError.init(_:)` for how handlers map them).
+/// (see `CarbonTrackError.init(_:)` for how handlers map them). Reads are strongly consistent by default: callers
+/// typically read right after writing (an entry, then its goal's progress), and a user's data is small.
 public struct CarbonTrackStore: Sendable {
   /// The shared DynamoDB client.
   public let client: DynamoDBClient
