@@ -3,21 +3,32 @@ import Testing
 
 @Suite("bootstrap: release binary linkage", .timeLimit(.minutes(1)))
 struct BootstrapLinkageTests {
-  @Test func releaseBootstrapDoesNotLinkFoundationOrICU() throws {
+  /// Runs a binutils tool on `path` and returns its standard output.
+  private func run(_ tool: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(tool) \(arguments) failed")
+    return text
+  }
+
+  private func releasePath() throws -> String? {
     guard let path = BootstrapBinary.releasePath else {
       try #require(!BootstrapBinary.isCI, "BOOTSTRAP_RELEASE_PATH must be set when CI=true")
-      return
+      return nil
     }
-    let readelf = Process()
-    readelf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    readelf.arguments = ["readelf", "-d", path]
-    let output = Pipe()
-    readelf.standardOutput = output
-    try readelf.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    readelf.waitUntilExit()
-    #expect(readelf.terminationStatus == 0)
-    let needed = text.split(separator: "\n").filter { $0.contains("(NEEDED)") }
+    return path
+  }
+
+  @Test func releaseBootstrapNeedsNoFoundationOrICULibrary() throws {
+    guard let path = try releasePath() else { return }
+    let needed = try run("readelf", ["-d", path]).split(separator: "\n").filter { $0.contains("(NEEDED)") }
       .compactMap { $0.split(separator: "[").last?.split(separator: "]").first.map(String.init) }
     #expect(!needed.isEmpty, "readelf printed no NEEDED entries for \(path)")
     let forbidden = needed.filter { library in
@@ -25,5 +36,17 @@ struct BootstrapLinkageTests {
         || library.hasPrefix("lib_FoundationICU") || library.hasPrefix("libicu")
     }
     #expect(forbidden.isEmpty, "bootstrap links \(forbidden)")
+  }
+
+  /// With `--static-swift-stdlib` Foundation would be linked in statically, invisible to NEEDED: look at the symbols.
+  @Test func releaseBootstrapContainsNoFoundationOrICUCode() throws {
+    guard let path = try releasePath() else { return }
+    let symbols = try run("nm", [path]).split(separator: "\n")
+    try #require(!symbols.isEmpty, "\(path) has no symbol table (stripped?); test the unstripped build")
+    let foundation = symbols.filter { $0.contains("$s10Foundation") }
+    let icu = symbols.filter { $0.contains("ucol_open") || $0.contains("ubrk_open") || $0.contains("_FoundationICU") }
+    #expect(foundation.isEmpty, "Foundation symbols: \(foundation.prefix(3))")
+    #expect(icu.isEmpty, "ICU symbols: \(icu.prefix(3))")
+    #expect(symbols.contains { $0.contains("$s20FoundationEssentials") }, "expected FoundationEssentials symbols")
   }
 }
