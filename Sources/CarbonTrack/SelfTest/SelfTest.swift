@@ -49,9 +49,11 @@ public struct SelfTest: Sendable {
   }
 }
 
-/// Values the steps hand on to later steps.
-final class SelfTestState: @unchecked Sendable {
-  // Only touched by the steps, which run strictly one after another.
-  var entries: [CarbonEntry] = []
-  var goalId: String?
+/// What the steps hand on to later steps: the keys of the entries step 3 stored, in order.
+actor SelfTestState {
+  private(set) var timestamps: [String] = []
+
+  func record(_ entry: CarbonEntry) {
+    timestamps.append(entry.timestamp)
+  }
 }

@@ -35,13 +35,14 @@ enum SelfTestSteps {
           category: category.rawValue, activity: activity, quantity: quantity, unit: unit, kgCO2e: kg,
           occurredAt: context.now.adding(milliseconds: -hoursAgo * 3_600_000).iso8601)
         let entry = try request.validated(userId: context.userId, now: context.now)
-        context.state.entries.append(try await context.store.addEntry(entry, now: context.now))
+        await context.state.record(try await context.store.addEntry(entry, now: context.now))
       }
-      try expect(Set(context.state.entries.map(\.timestamp)).count == amounts.count, "entry keys are not unique")
+      let keys = await context.state.timestamps
+      try expect(Set(keys).count == amounts.count, "entry keys are not unique")
     },
     Step(name: "Query recent entries newest-first") { context in
       let entries = try await context.store.latestEntries(context.userId, limit: 10, consistent: true)
-      let expected = context.state.entries.map(\.timestamp).sorted(by: >)
+      let expected = await context.state.timestamps.sorted(by: >)
       try expect(
         entries.count == amounts.count && entries.map(\.timestamp) == expected,
         "got \(entries.count) entries, expected \(amounts.count) newest first")
@@ -84,7 +85,7 @@ enum SelfTestSteps {
         earned.map(\.achievementId) == [AchievementRule.firstEntry.rawValue], "read \(earned.count) achievements")
     },
     Step(name: "Delete entry and confirm it is gone") { context in
-      let timestamp = context.state.entries.first?.timestamp ?? "2000-01-01T00:00:00.000Z#00000000"
+      let timestamp = await context.state.timestamps.first ?? "2000-01-01T00:00:00.000Z#00000000"
       try await context.store.deleteEntry(context.userId, timestamp: timestamp)
       do {
         _ = try await context.store.getEntry(context.userId, timestamp: timestamp)
