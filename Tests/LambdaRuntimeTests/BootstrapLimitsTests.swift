@@ -9,9 +9,13 @@ struct BootstrapLimitsTests {
     let configuration = LocalLambdaConfiguration(port: 0, timeout: .milliseconds(40))
     try await withBootstrap(configuration, environment: ["_HANDLER": "echo"]) { server, _ in
       let result = try await server.invoke(Array("{}".utf8))
-      #expect(result.errorType == "Function.Timeout")
+      // On a starved machine the server's own 40 ms timer may answer the invoker first; the runtime's report
+      // to the Runtime API is what this test is about.
+      #expect(result.errorType == "Function.Timeout" || result.errorType == "Sandbox.Timedout")
+      let errorPath = "/\(result.requestId)/error"
+      #expect(await eventually { await server.recordedRequests().contains { $0.path.hasSuffix(errorPath) } })
       let requests = await server.recordedRequests()
-      let post = try #require(requests.first { $0.path.hasSuffix("/\(result.requestId)/error") })
+      let post = try #require(requests.first { $0.path.hasSuffix(errorPath) })
       #expect(post.header("Lambda-Runtime-Function-Error-Type") == "Function.Timeout")
       #expect((post.jsonObject?["errorMessage"] as? String)?.contains("timed out") == true)
     }
