@@ -11,8 +11,7 @@ import Testing
   }
 
   func carbontrack(_ arguments: [String], environment: [String: String]) throws -> Run {
-    let binary = try RunningBootstrap.executable().deletingLastPathComponent().appendingPathComponent("carbontrack")
-    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build carbontrack first")
+    let binary = try RunningBootstrap.builtProduct("carbontrack")
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

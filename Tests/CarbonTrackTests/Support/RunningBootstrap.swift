@@ -12,10 +12,15 @@ struct RunningBootstrap {
     if let release = ProcessInfo.processInfo.environment["BOOTSTRAP_RELEASE_PATH"], !release.isEmpty {
       return URL(fileURLWithPath: release)
     }
+    return try builtProduct("bootstrap")
+  }
+
+  /// An executable of this package from the build directory the tests run from.
+  static func builtProduct(_ name: String) throws -> URL {
     let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent()
-    let binary = buildDirectory.appendingPathComponent("bootstrap")
-    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build bootstrap first: \(binary.path)")
+    let binary = buildDirectory.appendingPathComponent(name)
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build \(name) first: \(binary.path)")
     return binary
   }
 
