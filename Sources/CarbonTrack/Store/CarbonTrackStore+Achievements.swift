@@ -21,18 +21,33 @@ extension CarbonTrackStore {
   /// Checks every rule and awards those now met; returns the newly earned achievements.
   public func evaluateAchievements(_ userId: String, now: Timestamp = .now()) async throws -> [AchievementRule] {
     let user = try await getUser(userId)
+    // Rules already earned are not evaluated again: their queries are the expensive part.
+    let earned = Set(try await achievements(userId).map(\.achievementId))
+    let open = AchievementRule.allCases.filter { !earned.contains($0.rawValue) }
     var met: [AchievementRule] = []
-    if user.statistics.entryCount > 0 { met.append(.firstEntry) }
-    if try await hasSevenDayStreak(userId, now: now) { met.append(.sevenDayStreak) }
-    if try await listGoals(userId, now: now).contains(where: { $0.status != .archived && $0.progress?.state == .met }) {
-      met.append(.goalMet)
+    for rule in open where try await isMet(rule, user: user, now: now) {
+      met.append(rule)
     }
-    if try await reducedLastMonth(userId, now: now) { met.append(.monthlyReduction) }
     var awarded: [AchievementRule] = []
     for rule in met where try await award(rule, to: userId, now: now) {
       awarded.append(rule)
     }
     return awarded
+  }
+
+  private func isMet(_ rule: AchievementRule, user: UserProfile, now: Timestamp) async throws -> Bool {
+    switch rule {
+    case .firstEntry:
+      return user.statistics.entryCount > 0
+    case .sevenDayStreak:
+      return try await hasSevenDayStreak(user.userId, now: now)
+    case .goalMet:
+      return try await listGoals(user.userId, now: now).contains {
+        $0.status != .archived && $0.progress?.state == .met
+      }
+    case .monthlyReduction:
+      return try await reducedLastMonth(user.userId, now: now)
+    }
   }
 
   /// Whether the user logged entries on 7 consecutive UTC days within the last 60 days.
