@@ -59,6 +59,23 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  Benchmark("SigV4 sign a PutItem request") { benchmark in
+    let signer = SigV4Signer(region: "us-east-1", service: "dynamodb")
+    let credentials = Credentials(
+      accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
+    let body = Array(try JSONEncoder().encode(["TableName": "Entries", "Item": "x"]))
+    let headers = [
+      (name: "Content-Type", value: "application/x-amz-json-1.0"),
+      (name: "X-Amz-Target", value: "DynamoDB_20120810.PutItem"),
+    ]
+    for _ in benchmark.scaledIterations {
+      blackHole(
+        try signer.signingHeaders(
+          method: "POST", url: "https://dynamodb.us-east-1.amazonaws.com/", headers: headers, payload: .bytes(body),
+          credentials: credentials))
+    }
+  }
+
   Benchmark("PutItem via loopback (encode + sign + HTTP)") { benchmark in
     try await withClient { client in
       _ = try await client.put(entry, into: "Entries")
