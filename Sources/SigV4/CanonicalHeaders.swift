@@ -7,33 +7,71 @@ struct CanonicalHeaders: Sendable {
   let signedNames: String
 
   init(_ headers: [(name: String, value: String)]) {
-    var merged: [String: [String]] = [:]
+    var lowered: [(name: String, value: String)] = []
+    lowered.reserveCapacity(headers.count)
     for header in headers {
-      let name = header.name.lowercased()
-      if Self.unsigned.contains(name) { continue }
-      merged[name, default: []].append(Self.canonicalValue(header.value))
+      let name = Self.lowercasedASCII(header.name)
+      if !Self.unsigned.contains(name) { lowered.append((name, Self.canonicalValue(header.value))) }
     }
-    let names = merged.keys.sorted()
-    block = names.map { "\($0):\(merged[$0, default: []].joined(separator: ","))\n" }.joined()
-    signedNames = names.joined(separator: ";")
+    // A stable sort keeps repeated headers in the order they were given, as their values must be joined.
+    let sorted = lowered.enumerated().sorted {
+      $0.element.name == $1.element.name ? $0.offset < $1.offset : $0.element.name < $1.element.name
+    }
+    var block = ""
+    var names = ""
+    var previous: String?
+    for (_, header) in sorted {
+      if header.name == previous {
+        block.removeLast()
+        block += ",\(header.value)\n"
+        continue
+      }
+      if previous != nil { names += ";" }
+      names += header.name
+      block += "\(header.name):\(header.value)\n"
+      previous = header.name
+    }
+    self.block = block
+    self.signedNames = names
+  }
+
+  private static func lowercasedASCII(_ name: String) -> String {
+    guard name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return name }
+    return String(
+      decoding: name.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
   /// Trims the value and collapses each run of spaces to one.
   static func canonicalValue(_ value: String) -> String {
-    var out = ""
-    out.reserveCapacity(value.utf8.count)
+    let bytes = value.utf8
+    let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    var previousBlank = true
+    var clean = bytes.last.map { !isBlank($0) } ?? true
+    if clean {
+      for byte in bytes {
+        let blank = isBlank(byte)
+        if blank && (previousBlank || byte == UInt8(ascii: "\t")) {
+          clean = false
+          break
+        }
+        previousBlank = blank
+      }
+    }
+    if clean { return value }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
     var pendingSpace = false
-    for character in value.trimmingSpaces() {
-      if character == " " || character == "\t" {
-        pendingSpace = true
+    for byte in bytes {
+      if isBlank(byte) {
+        pendingSpace = !out.isEmpty
         continue
       }
       if pendingSpace {
-        out.append(" ")
+        out.append(UInt8(ascii: " "))
         pendingSpace = false
       }
-      out.append(character)
+      out.append(byte)
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 }

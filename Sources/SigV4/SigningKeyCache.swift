@@ -11,16 +11,15 @@ final class SigningKeyCache: Sendable {
   }
 
   private static let capacity = 16
-  private let keys = Mutex<[Key: [UInt8]]>([:])
+  private let keys = Mutex<[Key: SymmetricKey]>([:])
 
   func signingKey(secret: String, dateStamp: String, region: String, service: String) -> SymmetricKey {
     let key = Key(secret: secret, dateStamp: dateStamp, region: region, service: service)
-    if let cached = keys.withLock({ $0[key] }) { return SymmetricKey(data: cached) }
+    if let cached = keys.withLock({ $0[key] }) { return cached }
     let derived = Self.derive(secret: secret, dateStamp: dateStamp, region: region, service: service)
-    let bytes = derived.withUnsafeBytes { Array($0) }
     keys.withLock { cache in
       if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
-      cache[key] = bytes
+      cache[key] = derived
     }
     return derived
   }

@@ -14,11 +14,16 @@ struct SigningTime: Sendable, Equatable {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - days * 86_400
     let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
-    let stamp = Self.pad(year, 4) + Self.pad(month, 2) + Self.pad(day, 2)
-    let clock =
-      Self.pad(secondOfDay / 3600, 2) + Self.pad(secondOfDay % 3600 / 60, 2) + Self.pad(secondOfDay % 60, 2)
-    dateStamp = stamp
-    amzDate = stamp + "T" + clock + "Z"
+    var digits: [UInt8] = []
+    digits.reserveCapacity(16)
+    for (value, width) in [(year, 4), (month, 2), (day, 2)] { Self.append(value, width: width, to: &digits) }
+    dateStamp = String(decoding: digits, as: UTF8.self)
+    digits.append(UInt8(ascii: "T"))
+    for value in [secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60] {
+      Self.append(value, width: 2, to: &digits)
+    }
+    digits.append(UInt8(ascii: "Z"))
+    amzDate = String(decoding: digits, as: UTF8.self)
   }
 
   /// Converts days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
@@ -35,8 +40,13 @@ struct SigningTime: Sendable, Equatable {
     return (year, month, day)
   }
 
-  private static func pad(_ value: Int64, _ width: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  /// Appends `value` as exactly `width` decimal digits (zero-padded; years past 9999 are out of SigV4's range).
+  private static func append(_ value: Int64, width: Int, to digits: inout [UInt8]) {
+    var divisor: Int64 = 1
+    for _ in 1..<width { divisor *= 10 }
+    while divisor > 0 {
+      digits.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+      divisor /= 10
+    }
   }
 }

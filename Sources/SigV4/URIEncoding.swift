@@ -75,6 +75,7 @@ enum URIEncoding {
 
   /// The canonical URI: each segment encoded; the raw path is encoded again for every service but S3.
   static func canonicalPath(_ rawPath: String, normalize: Bool, doubleEncode: Bool) -> String {
+    if rawPath == "/" || rawPath.isEmpty { return "/" }
     let path = normalize ? normalizePath(rawPath) : (rawPath.isEmpty ? "/" : rawPath)
     return path.split(separator: "/", omittingEmptySubsequences: false)
       .map { encode(doubleEncode ? String($0) : decode($0)) }
