@@ -52,13 +52,22 @@ final class DynamoDBTransport: Sendable {
 
   /// Encodes `input`, sends it as `operation` and decodes the answer.
   func perform<Input: Encodable, Output: Decodable>(_ operation: String, _ input: Input) async throws -> Output {
-    let body: Data
-    do {
-      body = try JSONEncoder().encode(input)
-    } catch {
-      throw DynamoDBError.invalidRequest("\(operation): \(error)")
+    let body: [UInt8]
+    if let writable = input as? any JSONWritable {
+      var writer = JSONWriter()
+      writable.write(to: &writer)
+      body = writer.bytes
+    } else {
+      do {
+        body = Array(try JSONEncoder().encode(input))
+      } catch {
+        throw DynamoDBError.invalidRequest("\(operation): \(error)")
+      }
     }
-    let response = try await send(operation, body: Array(body))
+    let response = try await send(operation, body: body)
+    if let readable = Output.self as? any ItemJSONReadable.Type, let output = readable.read(response) as? Output {
+      return output
+    }
     do {
       return try JSONDecoder().decode(Output.self, from: Data(response))
     } catch {
