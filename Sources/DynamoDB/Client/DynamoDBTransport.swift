@@ -166,7 +166,8 @@ final class DynamoDBTransport: Sendable {
       date: Date().addingTimeInterval(skew))
     var request = HTTPClientRequest(url: endpoint)
     request.method = .POST
-    for header in headers + signing { request.headers.add(name: header.name, value: header.value) }
+    for header in headers { request.headers.add(name: header.name, value: header.value) }
+    for header in signing { request.headers.add(name: header.name, value: header.value) }
     request.body = .bytes(ByteBuffer(bytes: body))
     return request
   }

@@ -8,7 +8,10 @@
 struct AttributeDecoder: Decoder {
   let options: DynamoDBDecoder
   let value: AttributeValue
-  let codingPath: [any CodingKey]
+  /// The parent's path and this value's key, kept apart so leaf values cost no path array until one is needed.
+  private let parentPath: [any CodingKey]
+  private let key: (any CodingKey)?
+  var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -32,7 +35,14 @@ struct AttributeDecoder: Decoder {
 
   /// A decoder for a child value.
   func child(_ value: AttributeValue, key: any CodingKey) -> AttributeDecoder {
-    AttributeDecoder(options: options, value: value, codingPath: codingPath + [key])
+    AttributeDecoder(options: options, value: value, parentPath: codingPath, key: key)
+  }
+
+  init(options: DynamoDBDecoder, value: AttributeValue, parentPath: [any CodingKey] = [], key: (any CodingKey)? = nil) {
+    self.options = options
+    self.value = value
+    self.parentPath = parentPath
+    self.key = key
   }
 
   func mismatch(_ expected: String) -> DynamoDBCodingError {

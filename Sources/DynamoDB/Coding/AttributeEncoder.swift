@@ -43,46 +43,46 @@ final class AttributeEncoder: Encoder {
   func resolve() throws -> AttributeValue? { try node?.resolve() }
 
   /// Encodes `value` found at `path`; `nil` means "omit" (an empty set).
-  func box<T: Encodable>(_ value: T, at path: [any CodingKey]) throws -> AttributeValue? {
-    switch value {
-    case let text as String: return .s(text)
-    case let number as Int: return .n(String(number))
-    case let flag as Bool: return .bool(flag)
-    case let number as Double: return try Self.number(number, at: path)
-    case let attribute as AttributeValue: return attribute
-    case let date as Date: return try encodeDate(date, at: path)
-    case let data as Data: return .b(data)
-    case let number as DynamoDBNumber: return .n(number.text)
-    case let set as any AttributeSetRepresentable: return try set.makeSetAttribute()
-    default:
-      let child = AttributeEncoder(options: options, codingPath: path)
-      try value.encode(to: child)
-      return try child.resolve() ?? .m([:])
-    }
+  /// The path is only built when needed (nested values, errors): most values are leaves.
+  func box<T: Encodable>(_ value: T, at path: @autoclosure () -> [any CodingKey]) throws -> AttributeValue? {
+    // Type comparisons first, so a value pays only for the one cast that succeeds.
+    if T.self == String.self, let text = value as? String { return .s(text) }
+    if T.self == Int.self, let number = value as? Int { return .n(String(number)) }
+    if T.self == Bool.self, let flag = value as? Bool { return .bool(flag) }
+    if T.self == Double.self, let number = value as? Double { return try Self.number(number, at: path()) }
+    if T.self == AttributeValue.self, let attribute = value as? AttributeValue { return attribute }
+    if T.self == Date.self, let date = value as? Date { return try encodeDate(date, at: path()) }
+    if T.self == Data.self, let data = value as? Data { return .b(data) }
+    if T.self == DynamoDBNumber.self, let number = value as? DynamoDBNumber { return .n(number.text) }
+    if T.self == UUID.self, let id = value as? UUID { return .s(id.uuidString) }
+    if let set = value as? any AttributeSetRepresentable { return try set.makeSetAttribute() }
+    let child = AttributeEncoder(options: options, codingPath: path())
+    try value.encode(to: child)
+    return try child.resolve() ?? .m([:])
   }
 
   /// A finite floating-point number as `N`.
-  static func number(_ value: Double, at path: [any CodingKey]) throws -> AttributeValue {
+  static func number(_ value: Double, at path: @autoclosure () -> [any CodingKey]) throws -> AttributeValue {
     guard value.isFinite else {
       throw DynamoDBCodingError.unsupportedValue(
-        path: AttributePath.render(path), reason: "DynamoDB numbers must be finite, got \(value)")
+        path: AttributePath.render(path()), reason: "DynamoDB numbers must be finite, got \(value)")
     }
     return .n(DoubleText.format(value))
   }
 
   /// A finite `Float` as `N`, using `Float`'s own shortest text.
-  static func number(_ value: Float, at path: [any CodingKey]) throws -> AttributeValue {
+  static func number(_ value: Float, at path: @autoclosure () -> [any CodingKey]) throws -> AttributeValue {
     guard value.isFinite else {
       throw DynamoDBCodingError.unsupportedValue(
-        path: AttributePath.render(path), reason: "DynamoDB numbers must be finite, got \(value)")
+        path: AttributePath.render(path()), reason: "DynamoDB numbers must be finite, got \(value)")
     }
     return value == value.rounded() && abs(value) < 1e7 ? .n(String(Int64(value))) : .n("\(value)")
   }
 
-  private func encodeDate(_ date: Date, at path: [any CodingKey]) throws -> AttributeValue {
+  private func encodeDate(_ date: Date, at path: @autoclosure () -> [any CodingKey]) throws -> AttributeValue {
     switch options.dateEncodingStrategy {
     case .iso8601: .s(ISO8601Text.format(date))
-    case .secondsSince1970: try Self.number(date.timeIntervalSince1970, at: path)
+    case .secondsSince1970: try Self.number(date.timeIntervalSince1970, at: path())
     case .millisecondsSince1970: .n(String(Int64((date.timeIntervalSince1970 * 1000).rounded())))
     case .custom(let convert): try convert(date)
     }

@@ -33,6 +33,6 @@ public struct DynamoDBDecoder: Sendable {
 
   /// Decodes a `T` from a single attribute value.
   public func decode<T: Decodable>(_ type: T.Type = T.self, from attribute: AttributeValue) throws -> T {
-    try AttributeDecoder(options: self, value: attribute, codingPath: []).unbox(type)
+    try AttributeDecoder(options: self, value: attribute).unbox(type)
   }
 }
