@@ -157,4 +157,22 @@ struct CodableItemTests {
     #expect(item == ["raw": .ns(["1"])])
     #expect(try DynamoDBDecoder().decode(Raw.self, from: item) == Raw(raw: .ns(["1"])))
   }
+
+  @Test func uuidsAreUppercaseTextAndInvalidTextIsRejectedWithItsPath() throws {
+    struct Tagged: Codable, Equatable { var id: UUID }
+    let id = try #require(UUID(uuidString: "0b5e2a4c-9d51-4c1b-8e07-6f3a2b1c9d80"))
+    let item = try DynamoDBEncoder().encode(Tagged(id: id))
+    #expect(item == ["id": .s("0B5E2A4C-9D51-4C1B-8E07-6F3A2B1C9D80")])
+    #expect(
+      try DynamoDBDecoder().decode(Tagged.self, from: ["id": .s("0b5e2a4c-9d51-4c1b-8e07-6f3a2b1c9d80")]).id == id)
+    let error = #expect(throws: DecodingError.self) {
+      try DynamoDBDecoder().decode(Tagged.self, from: ["id": .s("not-a-uuid")])
+    }
+    guard case .dataCorrupted(let context) = error else { return }
+    #expect(context.codingPath.map(\.stringValue) == ["id"])
+    let mismatch = #expect(throws: DynamoDBCodingError.self) {
+      try DynamoDBDecoder().decode(Tagged.self, from: ["id": .n("1")])
+    }
+    #expect(mismatch == .typeMismatch(path: "id", expected: "S (string)", found: "N"))
+  }
 }

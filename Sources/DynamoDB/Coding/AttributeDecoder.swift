@@ -60,12 +60,22 @@ struct AttributeDecoder: Decoder {
     if T.self == Date.self, let result = try decodeDate() as? T { return result }
     if T.self == Data.self, let result = try decodeData() as? T { return result }
     if T.self == DynamoDBNumber.self, let result = DynamoDBNumber(unchecked: try numberText()) as? T { return result }
+    if T.self == UUID.self, let result = try decodeUUID() as? T { return result }
     return try T(from: self)
   }
 
   func numberText() throws -> String {
     guard case .n(let text) = value else { throw mismatch("N (number)") }
     return text
+  }
+
+  /// What `UUID.init(from:)` does, without boxing this decoder as a container.
+  private func decodeUUID() throws -> UUID {
+    guard let id = UUID(uuidString: try decode(String.self)) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: codingPath, debugDescription: "Attempted to decode UUID from invalid UUID string."))
+    }
+    return id
   }
 
   private func decodeData() throws -> Data {
