@@ -53,6 +53,27 @@ struct JSONWriter {
     bytes.append(UInt8(ascii: ":"))
   }
 
+  /// A string member, left out when `nil` (as `encodeIfPresent` does).
+  mutating func member(_ key: StaticString, string value: String?) {
+    guard let value else { return }
+    member(key)
+    string(value)
+  }
+
+  /// A string-map member, left out when `nil`.
+  mutating func member(_ key: StaticString, stringMap value: [String: String]?) {
+    guard let value else { return }
+    member(key)
+    stringMap(value)
+  }
+
+  /// An item member, left out when `nil`.
+  mutating func member(_ key: StaticString, item value: Item?) {
+    guard let value else { return }
+    member(key)
+    item(value)
+  }
+
   mutating func bool(_ value: Bool) {
     if value {
       bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
