@@ -77,6 +77,42 @@ struct WireJSONTests {
     }
   }
 
+  @Test func updateDeleteAndQueryBodiesMatchJSONEncoder() throws {
+    let values: Item = [":v": .n("12345678901234567890123456789012345678"), ":s": "x\"y"]
+    let update = UpdateItemInput(
+      tableName: "T", key: ["pk": "a"], updateExpression: "SET #n = :v", conditionExpression: "#n <> :s",
+      expressionAttributeNames: ["#n": "n"], expressionAttributeValues: values, returnValues: .updatedNew,
+      returnValuesOnConditionCheckFailure: .allOld, returnConsumedCapacity: .total)
+    let delete = DeleteItemInput(
+      tableName: "T", key: ["pk": "a"], conditionExpression: "attribute_exists(pk)",
+      expressionAttributeNames: ["#p": "pk"], expressionAttributeValues: values, returnValues: .allOld,
+      returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure.none,
+      returnConsumedCapacity: ReturnConsumedCapacity.none)
+    let query = QueryInput(
+      tableName: "T", indexName: "byDate", keyConditionExpression: "pk = :v", filterExpression: "s = :s",
+      projectionExpression: "pk", expressionAttributeNames: ["#p": "pk"], expressionAttributeValues: values,
+      scanIndexForward: false, limit: 25, exclusiveStartKey: ["pk": "a", "sk": .n("-1")], consistentRead: true,
+      select: .count, returnConsumedCapacity: .indexes)
+    #expect(written(QueryInput(tableName: "T", limit: -3)) == #"{"TableName":"T","Limit":-3}"#)
+    let bodies: [(any JSONWritable & Encodable)] = [
+      update, delete, query, UpdateItemInput(tableName: "T", key: ["pk": "a"]),
+      DeleteItemInput(tableName: "T", key: ["pk": "a"]), QueryInput(tableName: "T"),
+    ]
+    for body in bodies {
+      var writer = JSONWriter()
+      body.write(to: &writer)
+      #expect(try canonical(Data(writer.bytes)) == canonical(try JSONEncoder().encode(body)))
+    }
+  }
+
+  @Test func updateAndDeleteOutputsReadTheirAttributes() throws {
+    let body = Array(#"{"Attributes":{"n":{"N":"2"}}}"#.utf8)
+    #expect(try #require(UpdateItemOutput.read(body)).attributes == ["n": .n("2")])
+    #expect(try #require(DeleteItemOutput.read(body)).attributes == ["n": .n("2")])
+    #expect(try #require(DeleteItemOutput.read(Array("{}".utf8))).attributes == nil)
+    #expect(UpdateItemOutput.read(Array(#"{"Item":{}}"#.utf8)) == nil)
+  }
+
   @Test(arguments: RoundTripPropertyTests.seeds.prefix(100))
   func randomItemsRoundTripAndAgreeWithCodable(seed: UInt64) throws {
     var random = SeededGenerator(seed: seed)

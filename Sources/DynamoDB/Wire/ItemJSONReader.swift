@@ -269,3 +269,17 @@ extension PutItemOutput: ItemJSONReadable {
     return PutItemOutput(attributes: members["Attributes"], consumedCapacity: nil)
   }
 }
+
+extension UpdateItemOutput: ItemJSONReadable {
+  static func read(_ body: [UInt8]) -> UpdateItemOutput? {
+    guard let members = ItemJSONReader.items(in: body, members: ["Attributes"]) else { return nil }
+    return UpdateItemOutput(attributes: members["Attributes"], consumedCapacity: nil)
+  }
+}
+
+extension DeleteItemOutput: ItemJSONReadable {
+  static func read(_ body: [UInt8]) -> DeleteItemOutput? {
+    guard let members = ItemJSONReader.items(in: body, members: ["Attributes"]) else { return nil }
+    return DeleteItemOutput(attributes: members["Attributes"], consumedCapacity: nil)
+  }
+}

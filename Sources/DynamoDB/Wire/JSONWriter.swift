@@ -74,6 +74,20 @@ struct JSONWriter {
     item(value)
   }
 
+  /// A Boolean member, left out when `nil`.
+  mutating func member(_ key: StaticString, bool value: Bool?) {
+    guard let value else { return }
+    member(key)
+    bool(value)
+  }
+
+  /// An integer member, left out when `nil`.
+  mutating func member(_ key: StaticString, int value: Int?) {
+    guard let value else { return }
+    member(key)
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
   mutating func bool(_ value: Bool) {
     if value {
       bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
