@@ -6,7 +6,7 @@ let package = Package(
   name: "Benchmarks",
   platforms: [.macOS(.v15)],
   dependencies: [
-    .package(path: ".."),
+    .package(name: "CarbonTrackLambda", path: ".."),
     .package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [
@@ -14,8 +14,8 @@ let package = Package(
       name: "DynamoDBBenchmarks",
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
-        .product(name: "DynamoDB", package: "main"),
-        .product(name: "SigV4", package: "main"),
+        .product(name: "DynamoDB", package: "CarbonTrackLambda"),
+        .product(name: "SigV4", package: "CarbonTrackLambda"),
       ],
       path: "DynamoDBBenchmarks",
       exclude: ["responder.py", "boto3_compare.py", "README.md"],
