@@ -6,7 +6,7 @@ log() { printf '==> %s\n' "$*" >&2; }
 # Installs the Python tools (moto's server, cfn-lint, the AWS CLI) unless they are already on PATH.
 ensure_python_tools() {
   local missing=()
-  command -v moto_server >/dev/null 2>&1 || missing+=('moto[server]')
+  { command -v moto_server && python3 -c 'import moto.server'; } >/dev/null 2>&1 || missing+=('moto[server]')
   command -v cfn-lint >/dev/null 2>&1 || missing+=(cfn-lint)
   command -v aws >/dev/null 2>&1 || missing+=(awscli)
   if ((${#missing[@]})); then
@@ -32,12 +32,13 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# Starts moto's server on a free loopback port, exports MOTO_ENDPOINT and stops it when the script exits.
+# Starts moto's server (one request at a time, see atomic_moto_server.py) on a free loopback port,
+# exports MOTO_ENDPOINT and stops it when the script exits.
 start_moto() {
   local port
   port=$(free_port)
   MOTO_LOG=$(mktemp -t moto.XXXXXX.log)
-  moto_server -H 127.0.0.1 -p "$port" >"$MOTO_LOG" 2>&1 &
+  python3 "$(dirname "${BASH_SOURCE[0]}")/../atomic_moto_server.py" "$port" >"$MOTO_LOG" 2>&1 &
   MOTO_PID=$!
   trap 'kill "$MOTO_PID" 2>/dev/null || true' EXIT
   export MOTO_ENDPOINT="http://127.0.0.1:$port"
