@@ -84,4 +84,17 @@ struct ClientInternalsTests {
     let samples = (0..<200).map { _ in policy.backoff(retry: 3) }
     #expect(Set(samples).count > 100, "jitter spreads the delays")
   }
+
+  @Test func retryQuotaSpendsAndRefundsWithinItsCapacity() {
+    let quota = RetryQuota(capacity: 12)
+    #expect(quota.acquire(RetryQuota.transportRetryCost))
+    #expect(!quota.acquire(RetryQuota.retryCost), "2 tokens left, a retry costs 5")
+    #expect(quota.remaining == 2)
+    quota.release(RetryQuota.retryCost)
+    #expect(quota.acquire(RetryQuota.retryCost))
+    quota.release(100)
+    #expect(quota.remaining == 12)
+    #expect(RetryPolicy(retryQuota: -3).retryQuota == 0)
+    #expect(RetryPolicy.none.retryQuota == 500)
+  }
 }

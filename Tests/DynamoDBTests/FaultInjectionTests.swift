@@ -65,6 +65,25 @@ struct FaultInjectionTests {
     }
   }
 
+  @Test func retryQuotaStopsRetriesUntilSuccessesRefillIt() async throws {
+    let upstream = try TestServer.requireEndpoint()
+    // Requests 0-3 fail, 4-8 succeed, 9 and later fail.
+    try await FaultProxy.run(upstream: upstream, plan: { (4...8).contains($0) ? nil : .internalError }) { proxy in
+      let policy = RetryPolicy(
+        maxAttempts: 10, baseDelay: .milliseconds(1), maxDelay: .milliseconds(2), retryQuota: 10)
+      try await TestServer.withClient(endpoint: proxy.endpoint, retryPolicy: policy) { client in
+        let first = await #expect(throws: DynamoDBError.self) { try await client.listTables() }
+        #expect(first?.code == .internalServerError)
+        #expect(proxy.received.count == 3, "two retries of 5 tokens spend a quota of 10")
+        await #expect(throws: DynamoDBError.self) { try await client.listTables() }
+        #expect(proxy.received.count == 4, "an empty quota allows no retry")
+        for _ in 0..<5 { _ = try await client.listTables() }
+        await #expect(throws: DynamoDBError.self) { try await client.listTables() }
+        #expect(proxy.received.count == 11, "five successes refund one retry")
+      }
+    }
+  }
+
   @Test func retriesStopAtTheCallersDeadline() async throws {
     let upstream = try TestServer.requireEndpoint()
     try await FaultProxy.run(upstream: upstream, plan: { _ in .internalError }) { proxy in

@@ -19,6 +19,7 @@ final class DynamoDBTransport: Sendable {
   let credentials: any CredentialProvider
   let endpoint: String
   let retryPolicy: RetryPolicy
+  let retryQuota: RetryQuota?
   let logger: Logger
   /// Seconds to add to the local clock when signing, learnt from the server's `Date` header.
   private let clockSkew = Mutex<Double>(0)
@@ -35,6 +36,7 @@ final class DynamoDBTransport: Sendable {
     self.credentials = credentials
     self.endpoint = endpoint
     self.retryPolicy = retryPolicy
+    self.retryQuota = retryPolicy.retryQuota.map(RetryQuota.init(capacity:))
     self.logger = logger
   }
 
@@ -82,6 +84,7 @@ final class DynamoDBTransport: Sendable {
     var attempts = 0
     var correctedSkew = false
     var lastError: DynamoDBError?
+    var quotaSpent = 0
     while true {
       attempts += 1
       let outcome: AttemptOutcome
@@ -93,6 +96,7 @@ final class DynamoDBTransport: Sendable {
       if case .failure(let error, _) = outcome { lastError = error }
       switch outcome {
       case .success(let bytes):
+        retryQuota?.release(quotaSpent > 0 ? quotaSpent : RetryQuota.successRefund)
         return bytes
       case .failure(let error, .never):
         throw error
@@ -108,6 +112,14 @@ final class DynamoDBTransport: Sendable {
         let delay = retryPolicy.backoff(retry: attempts)
         if let deadline, ContinuousClock.now.advanced(by: delay) >= deadline {
           throw DynamoDBError.deadlineExceeded(attempts: attempts, lastError: error.description)
+        }
+        if let retryQuota {
+          let cost = if case .transport = error { RetryQuota.transportRetryCost } else { RetryQuota.retryCost }
+          guard retryQuota.acquire(cost) else {
+            logger.debug("DynamoDB retry quota exhausted", metadata: ["operation": "\(operation)"])
+            throw error
+          }
+          quotaSpent = cost
         }
         logger.debug(
           "DynamoDB retry", metadata: ["operation": "\(operation)", "attempt": "\(attempts)", "error": "\(error)"])
