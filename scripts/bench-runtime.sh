@@ -16,7 +16,7 @@ cold_runs="${COLD_RUNS:-20}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-log() { printf '==> %s\n' "$*" >&2; }
+source scripts/lib/common.sh
 
 log "release builds (bootstrap linked as infra/package.sh ships it; carbontrack)"
 # Same flags as infra/package.sh, so the figures are those of the shipped binary.
