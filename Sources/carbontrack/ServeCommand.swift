@@ -125,9 +125,12 @@ private func emit(_ line: String) {
 
 /// The function process `serve` started: spawn, wait, kill and read its memory figures from /proc.
 final class FunctionProcess: Sendable {
-  private let current = Mutex<Process?>(nil)
+  /// The running (or last) process, and a signal asked for before the first one was launched.
+  private let state = Mutex<(process: Process?, pendingSignal: Int32?)>((nil, nil))
   /// The init duration from the first REPORT (time from spawn to the first `/next`).
   let initDuration = Mutex<Duration?>(nil)
+  /// How long a SIGTERM-ed function may take to exit before it is killed.
+  private static let terminationGrace: Duration = .seconds(2)
 
   /// Starts the command and waits until it exits; returns its exit status.
   func run(_ command: [String], environment: [String: String]) async throws -> Int32 {
@@ -138,30 +141,55 @@ final class FunctionProcess: Sendable {
     return try await withCheckedThrowingContinuation { continuation in
       process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
       do {
-        try process.run()
-        current.withLock { $0 = process }
+        try Self.withNoSignalsBlocked { try process.run() }
+        // A fast function can be served, and asked to stop, before `run()` returns here.
+        let pending = state.withLock { state in
+          state.process = process
+          defer { state.pendingSignal = nil }
+          return state.pendingSignal
+        }
+        if let pending { Foundation.kill(process.processIdentifier, pending) }
       } catch {
         continuation.resume(throwing: error)
       }
     }
   }
 
+  /// The child of `posix_spawn` starts with the calling thread's signal mask, and Swift's worker threads block
+  /// nearly every signal; a function must start as on Lambda, with none blocked, or it never sees SIGTERM.
+  private static func withNoSignalsBlocked<T>(_ body: () throws -> T) rethrows -> T {
+    var none = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&none)
+    pthread_sigmask(SIG_SETMASK, &none, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    return try body()
+  }
+
   func kill(_ signal: Int32 = SIGKILL) {
-    current.withLock { process in
-      if let process, process.isRunning { Foundation.kill(process.processIdentifier, signal) }
+    state.withLock { state in
+      guard let process = state.process else {
+        state.pendingSignal = signal
+        return
+      }
+      if process.isRunning { Foundation.kill(process.processIdentifier, signal) }
     }
   }
 
   /// On SIGINT/SIGTERM: SIGTERM the function (it shuts down gracefully), wait for it, then exit.
+  ///
+  /// The function inherits this process's ignored SIGTERM, so one without its own handler ignores it; after
+  /// `terminationGrace` it is killed.
   func forwardTerminationSignals() -> [any DispatchSourceSignal] {
     [SIGINT, SIGTERM].map { number in
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler { [self] in
-        let process = current.withLock { $0 }
-        if let process, process.isRunning {
+        if let process = state.withLock({ $0.process }), process.isRunning {
           Foundation.kill(process.processIdentifier, SIGTERM)
-          process.waitUntilExit()
+          let deadline = ContinuousClock.now + Self.terminationGrace
+          while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
+          if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
         }
         Foundation.exit(0)
       }
@@ -179,7 +207,7 @@ final class FunctionProcess: Sendable {
   }
 
   private func procStatus(_ field: String) -> Int? {
-    guard let pid = current.withLock({ $0?.processIdentifier }),
+    guard let pid = state.withLock({ $0.process?.processIdentifier }),
       let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
       let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) })
     else { return nil }
