@@ -69,4 +69,28 @@ import Testing
     #expect(
       state == nil || state!.contains("Z"), "the function is gone (or only a zombie): \(String(describing: state))")
   }
+
+  @Test func stoppingServeStopsBootstrapGracefully() async throws {
+    let log = scratch.appendingPathComponent("serve.log")
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+    let process = Process()
+    process.executableURL = try RunningBootstrap.builtProduct("carbontrack")
+    process.arguments = ["serve", "--port", "0", "--handler", "echo", "--", try RunningBootstrap.executable().path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = try FileHandle(forWritingTo: log)
+    try process.run()
+    defer { if process.isRunning { process.terminate() } }
+    func output() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+    let started = ContinuousClock.now
+    while !output().contains("Cold start"), ContinuousClock.now - started < .seconds(10) {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    #expect(output().contains("Cold start"), "bootstrap started: \(output())")
+
+    process.terminate()
+    // Well inside serve's 2 s grace: bootstrap handles the forwarded SIGTERM itself.
+    #expect(await waitForExit(process, limit: .milliseconds(1500)), "\(output())")
+    #expect(output().contains("SIGTERM received: shutting down."), "\(output())")
+    #expect(output().contains("shutdown action(s); exiting."), "\(output())")
+  }
 }
