@@ -141,7 +141,7 @@ final class FunctionProcess: Sendable {
     return try await withCheckedThrowingContinuation { continuation in
       process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
       do {
-        try Self.withNoSignalsBlocked { try process.run() }
+        try FunctionSpawn.withNoSignalsBlocked { try process.run() }
         // A fast function can be served, and asked to stop, before `run()` returns here.
         let pending = state.withLock { state in
           state.process = process
@@ -153,17 +153,6 @@ final class FunctionProcess: Sendable {
         continuation.resume(throwing: error)
       }
     }
-  }
-
-  /// The child of `posix_spawn` starts with the calling thread's signal mask, and Swift's worker threads block
-  /// nearly every signal; a function must start as on Lambda, with none blocked, or it never sees SIGTERM.
-  private static func withNoSignalsBlocked<T>(_ body: () throws -> T) rethrows -> T {
-    var none = sigset_t()
-    var previous = sigset_t()
-    sigemptyset(&none)
-    pthread_sigmask(SIG_SETMASK, &none, &previous)
-    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-    return try body()
   }
 
   func kill(_ signal: Int32 = SIGKILL) {

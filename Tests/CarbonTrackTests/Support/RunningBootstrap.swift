@@ -36,7 +36,7 @@ struct RunningBootstrap {
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     await server.markProcessStart()
-    try process.run()
+    try FunctionSpawn.withNoSignalsBlocked { try process.run() }
     defer {
       if process.isRunning { process.terminate() }
       process.waitUntilExit()

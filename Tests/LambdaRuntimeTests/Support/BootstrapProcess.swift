@@ -23,7 +23,7 @@ final class BootstrapProcess {
     process.environment = environment
     process.standardError = try FileHandle(forWritingTo: stderrURL)
     process.standardOutput = FileHandle.nullDevice
-    try process.run()
+    try FunctionSpawn.withNoSignalsBlocked { try process.run() }
   }
 
   deinit {
