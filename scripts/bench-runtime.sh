@@ -4,7 +4,8 @@
 # (`carbontrack serve --benchmark`) in one run.
 #
 # Measures (a) cold start: process spawn to its first /next (median of COLD_RUNS), (b) warm invokes/s over
-# INVOCATIONS echo invokes, (c) RSS after them, (d) stripped binary size. Prints a Markdown table.
+# INVOCATIONS echo invokes and the function's CPU time per invoke, (c) RSS after them, (d) stripped binary size.
+# Prints a Markdown table.
 #
 #   scripts/bench-runtime.sh                   # builds what it needs
 #   INVOCATIONS=2000 COLD_RUNS=5 scripts/bench-runtime.sh
@@ -135,7 +136,7 @@ cold_start() {
 
 field() { python3 -c "import json,sys; print(round(json.loads(sys.argv[1])[sys.argv[2]], 1))" "$1" "$2"; }
 
-declare -A name cold warm rss size
+declare -A name cold warm cpu rss size
 contenders=(swift python bare)
 name[swift]="Swift bootstrap (this repo)"
 name[python]="Python awslambdaric echo"
@@ -162,16 +163,17 @@ for contender in "${contenders[@]}"; do
   }
   warm[$contender]="$(field "$figures" warmInvokesPerSecond)"
   rss[$contender]="$(field "$figures" rssKB)"
+  cpu[$contender]="$(field "$figures" warmCPUMicrosecondsPerInvoke)"
   unset -n command
 done
 
 echo
 echo "Runtime benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $invocations invokes, cold start = median of $cold_runs"
 echo
-echo "| runtime | cold start (spawn → first /next) | warm invokes/s | RSS after | stripped binary |"
-echo "|---|---|---|---|---|"
+echo "| runtime | cold start (spawn → first /next) | warm invokes/s | function CPU per warm invoke | RSS after | stripped binary |"
+echo "|---|---|---|---|---|---|"
 for contender in "${contenders[@]}"; do
-  echo "| ${name[$contender]} | ${cold[$contender]} ms | ${warm[$contender]} | ${rss[$contender]} KB | ${size[$contender]} |"
+  echo "| ${name[$contender]} | ${cold[$contender]} ms | ${warm[$contender]} | ${cpu[$contender]} µs | ${rss[$contender]} KB | ${size[$contender]} |"
 done
 echo
 echo "Warm overhead vs the floor: $(python3 -c "print(round(${warm[bare]} / ${warm[swift]}, 2))")x"

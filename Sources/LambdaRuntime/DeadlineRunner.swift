@@ -5,11 +5,13 @@ enum DeadlineRunner {
   /// Default time kept back before the deadline to post the timeout error.
   static let defaultSafetyMargin: Int64 = 50
 
-  /// Runs `body` on the global executor, so a handler that hogs its thread cannot stall `timer`'s event loop.
+  /// Runs `body` on `executor`, which must not run on `timer`'s event loop thread, so a handler that hogs its
+  /// thread cannot stop the timeout from being reported.
   static func run(
     deadline: Int64,
     safetyMargin: Int64 = defaultSafetyMargin,
     timer eventLoop: any EventLoop,
+    executor: any TaskExecutor = globalConcurrentExecutor,
     _ body: @escaping @Sendable () async throws -> [UInt8]
   ) async -> Result<[UInt8], any Error> {
     let budget = deadline - safetyMargin - WallClock.nowMilliseconds()
@@ -18,7 +20,7 @@ enum DeadlineRunner {
       let outcome = FirstOutcome(continuation)
       // Unstructured on purpose: a handler that ignores cancellation must not hold up the timeout report,
       // and a task-group child would be awaited before the group could return.
-      let work = Task(executorPreference: globalConcurrentExecutor) {
+      let work = Task(executorPreference: executor) {
         do {
           outcome.complete(.success(try await body()))
         } catch {

@@ -25,9 +25,15 @@ public enum LambdaRuntimeMain {
     let environment = ProcessInfo.processInfo.environment
     LoggingSystem.bootstrap { LambdaLogHandler(label: $0, environment: environment) }
     let logger = Logger(label: "lambda-runtime")
-    // One event loop thread is plenty for one connection at a time; HTTP clients that use the singleton share it.
-    NIOSingletons.groupLoopCountSuggestion = 1
+    // Two event loop threads: one owns the Runtime API connection and the deadline timers, the other runs the
+    // handlers and, since async-http-client keeps a request on the loop it is made from, their HTTP clients.
+    // A handler's I/O then needs no thread hops, and a handler that hogs its thread cannot stop the runtime
+    // from reporting its timeout.
+    NIOSingletons.groupLoopCountSuggestion = 2
     let group = MultiThreadedEventLoopGroup.singleton
+    let loops = Array(group.makeIterator())
+    let runtimeLoop = loops[0]
+    let handlerExecutor: any TaskExecutor = loops.count > 1 ? EventLoopExecutor(loops[1]) : globalConcurrentExecutor
     let settings = LambdaEnvironment(environment)
     let initContext = LambdaInitContext(environment: environment, logger: logger, eventLoopGroup: group)
     let activity = InvocationActivity()
@@ -38,7 +44,7 @@ public enum LambdaRuntimeMain {
 
     let client: RuntimeAPIClient
     do {
-      client = try await RuntimeAPIClient.connect(address: settings.runtimeAPI, group: group)
+      client = try await RuntimeAPIClient.connect(address: settings.runtimeAPI, group: runtimeLoop)
     } catch {
       logger.critical("\(error)")
       exit(runtimeAPIFailureExitCode)
@@ -55,7 +61,8 @@ public enum LambdaRuntimeMain {
     logger.info("Cold start: initialised in \(initDuration) ms, handler '\(settings.handlerName)'.")
 
     let loop = RuntimeLoop(
-      client: client, registry: registry, environment: settings, logger: logger, activity: activity)
+      client: client, registry: registry, environment: settings, logger: logger, activity: activity,
+      handlerExecutor: handlerExecutor)
     do {
       // The loop runs on the connection's event loop thread: its socket I/O then needs no thread hops.
       try await withTaskExecutorPreference(EventLoopExecutor(client.eventLoop)) { try await loop.run() }

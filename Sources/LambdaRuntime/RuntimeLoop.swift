@@ -10,6 +10,8 @@ struct RuntimeLoop: Sendable {
   let environment: LambdaEnvironment
   let logger: Logger
   let activity: InvocationActivity
+  /// Where handlers run: a thread other than the connection's, so the loop can report a timeout.
+  let handlerExecutor: any TaskExecutor
 
   /// Returns only by throwing a `RuntimeAPIError` (or on cancellation); handler errors never end the loop.
   func run() async throws {
@@ -29,7 +31,9 @@ struct RuntimeLoop: Sendable {
     let registry = registry
     let handlerName = environment.handlerName
     let event = invocation.event
-    let result = await DeadlineRunner.run(deadline: invocation.deadline, timer: client.eventLoop) {
+    let result = await DeadlineRunner.run(
+      deadline: invocation.deadline, timer: client.eventLoop, executor: handlerExecutor
+    ) {
       try await registry.handle(event, handlerName: handlerName, context: context)
     }
     switch result {

@@ -56,4 +56,27 @@ struct DeadlineRunnerTests {
       return
     }
   }
+
+  @Test func handlerHoggingItsEventLoopStillTimesOutOnTheOtherLoop() async throws {
+    // As bootstrap runs it: the timer on one loop, the handler on another.
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+    let loops = Array(group.makeIterator())
+    let started = ContinuousClock.now
+    let result = await DeadlineRunner.run(
+      deadline: WallClock.nowMilliseconds() + 250, safetyMargin: 50, timer: loops[0],
+      executor: EventLoopExecutor(loops[1])
+    ) {
+      // Never suspends: its event loop thread is blocked for 1.5 s.
+      let stop = ContinuousClock.now + .milliseconds(1500)
+      while ContinuousClock.now < stop {}
+      return []
+    }
+    let elapsed = ContinuousClock.now - started
+    guard case .failure(InvocationError.timeout) = result else {
+      Issue.record("expected a timeout, got \(result)")
+      return
+    }
+    #expect(elapsed < .milliseconds(1_000), "reported before the handler let go of its thread")
+    try await group.shutdownGracefully()
+  }
 }
