@@ -20,13 +20,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
   ],
   targets: [
+    .target(name: "CivilCalendar"),
     .target(
       name: "SigV4",
-      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+      dependencies: ["CivilCalendar", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(
       name: "DynamoDB",
       dependencies: [
+        "CivilCalendar",
         "SigV4",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Logging", package: "swift-log"),
@@ -45,7 +47,7 @@ let package = Package(
     ),
     .target(
       name: "CarbonTrack",
-      dependencies: ["DynamoDB", "LambdaRuntime"]
+      dependencies: ["CivilCalendar", "DynamoDB", "LambdaRuntime"]
     ),
     .executableTarget(name: "bootstrap", dependencies: ["CarbonTrack", "LambdaRuntime"]),
     .executableTarget(
@@ -55,6 +57,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
     .testTarget(
       name: "SigV4Tests",
       dependencies: [

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// A proleptic Gregorian calendar date in UTC, with the conversions analytics need (day, ISO week, month keys).
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
   public let year: Int64
@@ -14,28 +16,15 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// The date `days` days after 1970-01-01 (negative for earlier dates).
   public init(daysSinceEpoch days: Int64) {
-    // Shift the epoch to 0000-03-01 so that leap days fall at the end of each 400-year era.
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    self.month = month
-    self.day = day
+    let civil = CivilDay(daysSinceEpoch: Int(days))
+    year = Int64(civil.year)
+    month = Int64(civil.month)
+    day = Int64(civil.day)
   }
 
   /// Days since 1970-01-01.
   public var daysSinceEpoch: Int64 {
-    let shiftedYear = month <= 2 ? year - 1 : year
-    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-    let yearOfEra = shiftedYear - era * 400
-    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
+    Int64(CivilDay(year: Int(year), month: Int(month), day: Int(day)).daysSinceEpoch)
   }
 
   /// ISO weekday: 1 = Monday … 7 = Sunday.
@@ -82,10 +71,6 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   static func daysIn(month: Int64, year: Int64) -> Int64 {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
+    Int64(CivilDay.daysIn(month: Int(month), year: Int(year)))
   }
 }

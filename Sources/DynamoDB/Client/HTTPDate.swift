@@ -1,3 +1,5 @@
+import CivilCalendar
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -15,17 +17,7 @@ enum HTTPDate {
     else { return nil }
     let clock = parts[4].split(separator: ":").compactMap { Int($0) }
     guard clock.count == 3 else { return nil }
-    let days = daysSinceEpoch(year: year, month: month + 1, day: day)
+    let days = CivilDay(year: year, month: month + 1, day: day).daysSinceEpoch
     return Date(timeIntervalSince1970: Double(days * 86_400 + clock[0] * 3600 + clock[1] * 60 + clock[2]))
-  }
-
-  /// Days from 1970-01-01 to a proleptic Gregorian date.
-  static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-    let shiftedYear = month <= 2 ? year - 1 : year
-    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-    let yearOfEra = shiftedYear - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
   }
 }

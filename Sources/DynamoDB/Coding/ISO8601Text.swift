@@ -1,3 +1,5 @@
+import CivilCalendar
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -15,7 +17,8 @@ enum ISO8601Text {
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
     let (days, dayMilliseconds) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
     let (dayNumber, msOfDay) = dayMilliseconds < 0 ? (days - 1, dayMilliseconds + 86_400_000) : (days, dayMilliseconds)
-    let (year, month, day) = civil(fromDays: Int(dayNumber))
+    let civil = CivilDay(daysSinceEpoch: Int(dayNumber))
+    let (year, month, day) = (civil.year, civil.month, civil.day)
     var bytes: [UInt8] = []
     bytes.reserveCapacity(24)
     func digits(_ value: Int, _ count: Int) {
@@ -74,21 +77,8 @@ enum ISO8601Text {
       guard bytes[19] == UInt8(ascii: "."), let fraction = number(20..<23) else { return nil }
       milliseconds = fraction
     }
-    let days = HTTPDate.daysSinceEpoch(year: year, month: month, day: day)
+    let days = CivilDay(year: year, month: month, day: day).daysSinceEpoch
     let whole = Int64(days) * 86_400_000 + Int64(hour * 3_600_000 + minute * 60_000 + second * 1000 + milliseconds)
     return Date(timeIntervalSince1970: Double(whole) / 1000)
-  }
-
-  /// Proleptic Gregorian (year, month, day) of a day count since 1970-01-01.
-  private static func civil(fromDays days: Int) -> (Int, Int, Int) {
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 }
