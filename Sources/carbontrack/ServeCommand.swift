@@ -129,7 +129,7 @@ private func emit(_ line: String) {
   FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
-/// The function process `serve` started: spawn, wait, kill and read its memory figures from /proc.
+/// The function process `serve` started: spawn, wait, kill and read its memory and CPU figures from /proc.
 final class FunctionProcess: Sendable {
   /// The running (or last) process, and a signal asked for before the first one was launched.
   private let state = Mutex<(process: Process?, pendingSignal: Int32?)>((nil, nil))
@@ -173,8 +173,7 @@ final class FunctionProcess: Sendable {
 
   /// On SIGINT/SIGTERM: SIGTERM the function (it shuts down gracefully), wait for it, then exit.
   ///
-  /// The function inherits this process's ignored SIGTERM, so one without its own handler ignores it; after
-  /// `terminationGrace` it is killed.
+  /// A function that ignores SIGTERM or is stuck is killed after `terminationGrace`.
   func forwardTerminationSignals() -> [any DispatchSourceSignal] {
     [SIGINT, SIGTERM].map { number in
       signal(number, SIG_IGN)
