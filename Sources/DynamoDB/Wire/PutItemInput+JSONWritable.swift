@@ -3,12 +3,7 @@ extension PutItemInput: JSONWritable {
     writer.beginObject()
     writer.member("TableName", string: tableName)
     writer.member("Item", item: item)
-    writer.member("ConditionExpression", string: conditionExpression)
-    writer.member("ExpressionAttributeNames", stringMap: expressionAttributeNames)
-    writer.member("ExpressionAttributeValues", item: expressionAttributeValues)
-    writer.member("ReturnValues", string: returnValues?.rawValue)
-    writer.member("ReturnValuesOnConditionCheckFailure", string: returnValuesOnConditionCheckFailure?.rawValue)
-    writer.member("ReturnConsumedCapacity", string: returnConsumedCapacity?.rawValue)
+    writer.conditionalMembers(of: self)
     writer.endObject()
   }
 }

@@ -4,12 +4,7 @@ extension UpdateItemInput: JSONWritable {
     writer.member("TableName", string: tableName)
     writer.member("Key", item: key)
     writer.member("UpdateExpression", string: updateExpression)
-    writer.member("ConditionExpression", string: conditionExpression)
-    writer.member("ExpressionAttributeNames", stringMap: expressionAttributeNames)
-    writer.member("ExpressionAttributeValues", item: expressionAttributeValues)
-    writer.member("ReturnValues", string: returnValues?.rawValue)
-    writer.member("ReturnValuesOnConditionCheckFailure", string: returnValuesOnConditionCheckFailure?.rawValue)
-    writer.member("ReturnConsumedCapacity", string: returnConsumedCapacity?.rawValue)
+    writer.conditionalMembers(of: self)
     writer.endObject()
   }
 }
