@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "bootstrap", targets: ["bootstrap"]),
     .executable(name: "carbontrack", targets: ["carbontrack"]),
     .library(name: "SigV4", targets: ["SigV4"]),
+    .library(name: "KeepAliveHTTP", targets: ["KeepAliveHTTP"]),
     .library(name: "DynamoDB", targets: ["DynamoDB"]),
     .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
     .library(name: "CarbonTrack", targets: ["CarbonTrack"]),
@@ -16,7 +17,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
   ],
   targets: [
@@ -26,11 +27,20 @@ let package = Package(
       dependencies: ["CivilCalendar", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(
+      name: "KeepAliveHTTP",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
+    ),
+    .target(
       name: "DynamoDB",
       dependencies: [
         "CivilCalendar",
+        "KeepAliveHTTP",
         "SigV4",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -59,10 +69,21 @@ let package = Package(
     ),
     .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
     .testTarget(
+      name: "KeepAliveHTTPTests",
+      dependencies: [
+        "KeepAliveHTTP",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
+    ),
+    .testTarget(
       name: "SigV4Tests",
       dependencies: [
         "SigV4",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        "DynamoDB",
+        "KeepAliveHTTP",
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
@@ -72,8 +93,8 @@ let package = Package(
       name: "DynamoDBTests",
       dependencies: [
         "DynamoDB",
+        "KeepAliveHTTP",
         "SigV4",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,5 +1,5 @@
-import AsyncHTTPClient
 import Foundation
+import KeepAliveHTTP
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -26,7 +26,6 @@ final class FaultProxy: Sendable {
 
   let port: Int
   private let upstream: String
-  private let httpClient: HTTPClient
   private let plan: @Sendable (Int) -> Fault?
   private let log = Mutex<[Received]>([])
   private let channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
@@ -43,7 +42,6 @@ final class FaultProxy: Sendable {
     self.port = port
     self.upstream = upstream
     self.plan = plan
-    self.httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
   }
 
   /// Runs `body` with a proxy in front of `upstream` whose n-th request (0-based) suffers `plan(n)`.
@@ -76,7 +74,6 @@ final class FaultProxy: Sendable {
 
   private func stop() async throws {
     try? await channel.channel.close()
-    try await httpClient.shutdown()
   }
 
   private func serve() async throws {
@@ -147,19 +144,18 @@ final class FaultProxy: Sendable {
   private func forward(_ head: HTTPRequestHead, _ body: ByteBuffer) async throws
     -> (HTTPResponseStatus, HTTPHeaders, ByteBuffer)
   {
-    var request = HTTPClientRequest(url: upstream + head.uri)
-    request.method = head.method
-    for (name, value) in head.headers where !["host", "content-length"].contains(name.lowercased()) {
-      request.headers.add(name: name, value: value)
-    }
-    request.body = .bytes(body)
-    let response = try await httpClient.execute(request, timeout: .seconds(30))
-    let bytes = try await response.body.collect(upTo: 64 << 20)
     var headers = HTTPHeaders()
-    headers.add(
+    for (name, value) in head.headers where !["host", "content-length"].contains(name.lowercased()) {
+      headers.add(name: name, value: value)
+    }
+    let response = try await HTTP1Client.shared.execute(
+      head.method, url: upstream + head.uri, headers: headers, body: Array(body.readableBytesView),
+      timeout: .seconds(30))
+    var replyHeaders = HTTPHeaders()
+    replyHeaders.add(
       name: "Content-Type", value: response.headers.first(name: "Content-Type") ?? "application/x-amz-json-1.0")
-    headers.add(name: "x-amz-crc32", value: String(CRC32.checksum(bytes.readableBytesView)))
-    return (response.status, headers, bytes)
+    replyHeaders.add(name: "x-amz-crc32", value: String(CRC32.checksum(response.body)))
+    return (HTTPResponseStatus(statusCode: response.status), replyHeaders, ByteBuffer(bytes: response.body))
   }
 
   private static func error(_ status: HTTPResponseStatus, _ code: String) -> (

@@ -1,5 +1,5 @@
-import AsyncHTTPClient
 import Foundation
+import KeepAliveHTTP
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -64,13 +64,10 @@ final class PrivateMotoServer: Sendable {
   func request(method: HTTPMethod, path: String, body: String, headers: [String: String]) async throws
     -> (status: Int, body: String)
   {
-    var request = HTTPClientRequest(url: endpoint + path)
-    request.method = method
-    for (name, value) in headers { request.headers.add(name: name, value: value) }
-    request.body = .bytes(ByteBuffer(string: body))
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-    let bytes = try await response.body.collect(upTo: 1 << 20)
-    return (Int(response.status.code), String(buffer: bytes))
+    let response = try await HTTP1Client.shared.execute(
+      method, url: endpoint + path, headers: HTTPHeaders(headers.map { ($0.key, $0.value) }), body: Array(body.utf8),
+      timeout: .seconds(10))
+    return (response.status, String(decoding: response.body, as: UTF8.self))
   }
 
   /// Calls an IAM Query API action, signed with the bootstrap test credentials.

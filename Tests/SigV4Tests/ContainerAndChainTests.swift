@@ -1,4 +1,6 @@
+import DynamoDB
 import Foundation
+import KeepAliveHTTP
 import Synchronization
 import Testing
 
@@ -17,7 +19,7 @@ import Testing
         "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:\(server.port)/v1/credentials",
         "AWS_CONTAINER_AUTHORIZATION_TOKEN": "Bearer abc",
       ],
-      httpClient: AsyncHTTPCredentialClient())
+      httpClient: HTTP1CredentialClient(httpClient: .shared))
     let credentials = try await provider.credentials()
     try await server.shutdown()
     #expect(credentials.accessKeyId == "AKIDCONTAINER")
@@ -32,7 +34,7 @@ import Testing
     let server = try await LoopbackHTTPServer { _ in (500, "{}") }
     let url = "http://127.0.0.1:\(server.port)/creds"
     let provider = ContainerCredentialProvider(
-      environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": url], httpClient: AsyncHTTPCredentialClient())
+      environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": url], httpClient: HTTP1CredentialClient(httpClient: .shared))
     await #expect(throws: CredentialError.failed(source: "container endpoint \(url)", reason: "HTTP status 500")) {
       try await provider.credentials()
     }
@@ -42,13 +44,14 @@ import Testing
   @Test func containerProviderRefusesPlainHTTPToOtherHosts() async {
     let provider = ContainerCredentialProvider(
       environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://example.com/creds"],
-      httpClient: AsyncHTTPCredentialClient())
+      httpClient: HTTP1CredentialClient(httpClient: .shared))
     await #expect(throws: CredentialError.self) { try await provider.credentials() }
   }
 
   @Test func relativeURIUsesTheECSHost() throws {
     let provider = ContainerCredentialProvider(
-      environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/creds"], httpClient: AsyncHTTPCredentialClient())
+      environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/creds"],
+      httpClient: HTTP1CredentialClient(httpClient: .shared))
     #expect(try provider.endpoint() == "http://169.254.170.2/v2/creds")
   }
 
@@ -59,7 +62,7 @@ import Testing
     var environment = files.environment(profile: nil)
     environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = "http://127.0.0.1:\(server.port)/creds"
     let fromFiles = try await CredentialChain.makeDefault(
-      environment: environment, httpClient: AsyncHTTPCredentialClient()
+      environment: environment, httpClient: HTTP1CredentialClient(httpClient: .shared)
     )
     .credentials()
     #expect(fromFiles.accessKeyId == "AKIDFILE")
@@ -67,7 +70,7 @@ import Testing
     environment["AWS_ACCESS_KEY_ID"] = "AKIDENV"
     environment["AWS_SECRET_ACCESS_KEY"] = "e"
     let fromEnvironment = try await CredentialChain.makeDefault(
-      environment: environment, httpClient: AsyncHTTPCredentialClient()
+      environment: environment, httpClient: HTTP1CredentialClient(httpClient: .shared)
     )
     .credentials()
     #expect(fromEnvironment.accessKeyId == "AKIDENV")
@@ -76,7 +79,7 @@ import Testing
       "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:\(server.port)/creds", "HOME": "/nonexistent",
     ]
     let fromContainer = try await CredentialChain.makeDefault(
-      environment: environment, httpClient: AsyncHTTPCredentialClient()
+      environment: environment, httpClient: HTTP1CredentialClient(httpClient: .shared)
     )
     .credentials()
     #expect(fromContainer.accessKeyId == "AKIDCONTAINER")
@@ -85,7 +88,7 @@ import Testing
 
   @Test func missingCredentialsListEverySourceTried() async {
     let chain = CredentialChain.makeDefault(
-      environment: ["HOME": "/nonexistent"], httpClient: AsyncHTTPCredentialClient())
+      environment: ["HOME": "/nonexistent"], httpClient: HTTP1CredentialClient(httpClient: .shared))
     do {
       _ = try await chain.credentials()
       Issue.record("expected an error")

@@ -1,4 +1,4 @@
-import AsyncHTTPClient
+import KeepAliveHTTP
 import Logging
 import SigV4
 
@@ -23,17 +23,17 @@ public struct DynamoDBClient: Sendable {
   /// and a new keep-alive HTTP client that `shutdown()` closes (one you pass in is left to you to shut down).
   public init(
     region: String? = nil, credentials: (any CredentialProvider)? = nil, endpoint: String? = nil,
-    httpClient: HTTPClient? = nil, retryPolicy: RetryPolicy = .standard,
+    httpClient: HTTP1Client? = nil, retryPolicy: RetryPolicy = .standard,
     logger: Logger = Logger(label: "DynamoDB"),
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
     let region = region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
     let ownsHTTPClient = httpClient == nil
-    let httpClient = httpClient ?? DynamoDBTransport.makeHTTPClient()
+    let httpClient = httpClient ?? HTTP1Client()
     let credentials =
       credentials
       ?? CredentialChain.makeDefault(
-        environment: environment, httpClient: AsyncHTTPCredentialClient(httpClient: httpClient))
+        environment: environment, httpClient: HTTP1CredentialClient(httpClient: httpClient))
     let endpoint =
       endpoint ?? environment["DYNAMODB_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
       ?? "https://dynamodb.\(region).amazonaws.com"

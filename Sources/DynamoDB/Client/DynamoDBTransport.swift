@@ -1,4 +1,4 @@
-import AsyncHTTPClient
+import KeepAliveHTTP
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -13,7 +13,7 @@ import Synchronization
 
 /// Sends signed JSON 1.0 requests with retries, deadline, checksum verification and clock-skew correction.
 final class DynamoDBTransport: Sendable {
-  let httpClient: HTTPClient
+  let httpClient: HTTP1Client
   let ownsHTTPClient: Bool
   let signer: SigV4Signer
   let credentials: any CredentialProvider
@@ -24,10 +24,9 @@ final class DynamoDBTransport: Sendable {
   /// Seconds to add to the local clock when signing, learnt from the server's `Date` header.
   private let clockSkew = Mutex<Double>(0)
   private let isShutDown = Atomic<Bool>(false)
-  private static let maxResponseBytes = 64 << 20
 
   init(
-    httpClient: HTTPClient, ownsHTTPClient: Bool, signer: SigV4Signer, credentials: any CredentialProvider,
+    httpClient: HTTP1Client, ownsHTTPClient: Bool, signer: SigV4Signer, credentials: any CredentialProvider,
     endpoint: String, retryPolicy: RetryPolicy, logger: Logger
   ) {
     self.httpClient = httpClient
@@ -40,16 +39,9 @@ final class DynamoDBTransport: Sendable {
     self.logger = logger
   }
 
-  static func makeHTTPClient() -> HTTPClient {
-    var configuration = HTTPClient.Configuration()
-    configuration.timeout = .init(connect: .seconds(5), read: .seconds(30))
-    configuration.connectionPool = .init(idleTimeout: .seconds(50))
-    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-  }
-
   func shutdown() async throws {
     guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
-    if ownsHTTPClient { try await httpClient.shutdown() }
+    if ownsHTTPClient { await httpClient.shutdown() }
   }
 
   /// Encodes `input`, sends it as `operation` and decodes the answer.
@@ -137,14 +129,10 @@ final class DynamoDBTransport: Sendable {
       guard remaining > .zero else { throw DynamoDBError.deadlineExceeded(attempts: attempts - 1, lastError: nil) }
       timeout = min(timeout, remaining)
     }
-    let request = try await signedRequest(operation, body: body)
-    let status: Int
-    let headers: HTTPHeaders
-    let bytes: [UInt8]
+    let headers = try await signedHeaders(operation, body: body)
+    let response: HTTP1Response
     do {
-      let response = try await httpClient.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
-      let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
-      (status, headers, bytes) = (Int(response.status.code), response.headers, Array(buffer.readableBytesView))
+      response = try await httpClient.execute(.POST, url: endpoint, headers: headers, body: body, timeout: timeout)
     } catch let error as CancellationError {
       throw error
     } catch {
@@ -153,16 +141,16 @@ final class DynamoDBTransport: Sendable {
       }
       return .failure(.transport("\(error)"), .withBackoff)
     }
-    if let header = headers.first(name: "x-amz-crc32"), let expected = UInt32(header) {
-      let actual = CRC32.checksum(bytes)
+    if let header = response.headers.first(name: "x-amz-crc32"), let expected = UInt32(header) {
+      let actual = CRC32.checksum(response.body)
       if actual != expected { return .failure(.checksumMismatch(expected: expected, actual: actual), .withBackoff) }
     }
-    guard status != 200 else { return .success(bytes) }
-    let error = ServiceErrorParser.parse(status: status, headers: headers, body: bytes)
-    return .failure(.service(error), RetryClassifier.classify(error, serverDate: headers.first(name: "Date")))
+    guard response.status != 200 else { return .success(response.body) }
+    let error = ServiceErrorParser.parse(status: response.status, headers: response.headers, body: response.body)
+    return .failure(.service(error), RetryClassifier.classify(error, serverDate: response.headers.first(name: "Date")))
   }
 
-  private func signedRequest(_ operation: String, body: [UInt8]) async throws -> HTTPClientRequest {
+  private func signedHeaders(_ operation: String, body: [UInt8]) async throws -> HTTPHeaders {
     let credentials: Credentials
     do {
       credentials = try await self.credentials.credentials()
@@ -176,20 +164,10 @@ final class DynamoDBTransport: Sendable {
     let signing = try signer.signingHeaders(
       method: "POST", url: endpoint, headers: headers, payload: .bytes(body), credentials: credentials,
       date: Date().addingTimeInterval(skew))
-    var request = HTTPClientRequest(url: endpoint)
-    request.method = .POST
-    for header in headers { request.headers.add(name: header.name, value: header.value) }
-    for header in signing { request.headers.add(name: header.name, value: header.value) }
-    request.body = .bytes(ByteBuffer(bytes: body))
+    var request = HTTPHeaders()
+    request.reserveCapacity(headers.count + signing.count)
+    for header in headers { request.add(name: header.name, value: header.value) }
+    for header in signing { request.add(name: header.name, value: header.value) }
     return request
-  }
-}
-
-extension Duration {
-  /// Whole nanoseconds, saturating.
-  var nanoseconds: Int64 {
-    let (seconds, attoseconds) = components
-    let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-    return overflow ? .max : scaled + attoseconds / 1_000_000_000
   }
 }

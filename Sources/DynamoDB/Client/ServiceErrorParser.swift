@@ -51,9 +51,16 @@ enum ServiceErrorParser {
   }
 
   private static func xmlElement(_ name: String, in text: String) -> String? {
-    guard let start = text.firstRange(of: "<\(name)>"),
-      let end = text[start.upperBound...].firstRange(of: "</\(name)>")
+    let bytes = Array(text.utf8)
+    let open = Array("<\(name)>".utf8)
+    guard let start = offset(of: open, in: bytes, from: 0),
+      let end = offset(of: Array("</\(name)>".utf8), in: bytes, from: start + open.count)
     else { return nil }
-    return String(text[start.upperBound..<end.lowerBound])
+    return String(decoding: bytes[(start + open.count)..<end], as: UTF8.self)
+  }
+
+  private static func offset(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    guard bytes.count - start >= needle.count else { return nil }
+    return (start...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
   }
 }

@@ -1,0 +1,77 @@
+import NIOCore
+import NIOHTTP1
+
+/// Writes one request at a time and assembles its response; fails the waiting request when the connection ends.
+final class HTTP1ExchangeHandler: ChannelDuplexHandler {
+  typealias InboundIn = HTTPClientResponsePart
+  typealias OutboundIn = HTTP1Exchange
+  typealias OutboundOut = HTTPClientRequestPart
+
+  private let maxResponseBytes: Int
+  private var pending: EventLoopPromise<HTTP1Response>?
+  private var head: HTTPResponseHead?
+  private var body: ByteBuffer?
+  private var isActive = true
+
+  init(maxResponseBytes: Int) {
+    self.maxResponseBytes = maxResponseBytes
+  }
+
+  func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+    let exchange = unwrapOutboundIn(data)
+    guard isActive, pending == nil else {
+      let error = HTTP1ClientError.connectionClosed(reason: isActive ? "connection busy" : "already closed")
+      exchange.response.fail(error)
+      promise?.fail(error)
+      return
+    }
+    pending = exchange.response
+    context.write(wrapOutboundOut(.head(exchange.head)), promise: nil)
+    if let body = exchange.body, body.readableBytes > 0 {
+      context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+    }
+    context.write(wrapOutboundOut(.end(nil)), promise: promise)
+  }
+
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    switch unwrapInboundIn(data) {
+    case .head(let responseHead):
+      head = responseHead
+      body = nil
+    case .body(var chunk):
+      if (body?.readableBytes ?? 0) + chunk.readableBytes > maxResponseBytes {
+        fail(HTTP1ClientError.responseTooLarge(limit: maxResponseBytes))
+        context.close(promise: nil)
+      } else if body == nil {
+        body = chunk
+      } else {
+        body?.writeBuffer(&chunk)
+      }
+    case .end:
+      guard let responseHead = head, let promise = pending else { return }
+      let bytes = body.map { Array($0.readableBytesView) } ?? []
+      (pending, head, body) = (nil, nil, nil)
+      promise.succeed(
+        HTTP1Response(
+          status: Int(responseHead.status.code), headers: responseHead.headers, body: bytes,
+          keepAlive: responseHead.isKeepAlive))
+    }
+  }
+
+  func channelInactive(context: ChannelHandlerContext) {
+    isActive = false
+    fail(HTTP1ClientError.connectionClosed(reason: "closed by the peer"))
+    context.fireChannelInactive()
+  }
+
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    fail(HTTP1ClientError.connectionClosed(reason: "\(error)"))
+    context.close(promise: nil)
+  }
+
+  private func fail(_ error: HTTP1ClientError) {
+    let promise = pending
+    (pending, head, body) = (nil, nil, nil)
+    promise?.fail(error)
+  }
+}
