@@ -49,6 +49,7 @@ let package = Package(
     .target(
       name: "LambdaRuntime",
       dependencies: [
+        "CivilCalendar",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),

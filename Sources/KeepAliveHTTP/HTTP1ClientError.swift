@@ -4,6 +4,8 @@ public enum HTTP1ClientError: Error, Sendable, Equatable, CustomStringConvertibl
   case invalidURL(String)
   /// No connection could be made (refused, unreachable, connect timeout, TLS handshake).
   case connectFailed(origin: String, reason: String)
+  /// The server's certificate was not trusted or not for this host, or the TLS handshake failed otherwise.
+  case tlsFailed(origin: String, reason: String)
   /// The connection ended before the whole response arrived.
   case connectionClosed(reason: String)
   /// No complete response within the request's timeout.
@@ -17,6 +19,7 @@ public enum HTTP1ClientError: Error, Sendable, Equatable, CustomStringConvertibl
     switch self {
     case .invalidURL(let url): "invalid URL '\(url)': expected http:// or https:// with a host"
     case .connectFailed(let origin, let reason): "cannot connect to \(origin): \(reason)"
+    case .tlsFailed(let origin, let reason): "TLS with \(origin) failed: \(reason)"
     case .connectionClosed(let reason): "connection closed before the response was complete: \(reason)"
     case .timedOut(let milliseconds): "no response within \(milliseconds) ms"
     case .responseTooLarge(let limit): "response body larger than \(limit) bytes"

@@ -25,7 +25,7 @@ struct HTTP1Connection: Sendable {
               try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
             }
             try pipeline.addHTTPClientHandlers()
-            try pipeline.addHandler(HTTP1ExchangeHandler(maxResponseBytes: maxResponseBytes))
+            try pipeline.addHandler(HTTP1ExchangeHandler(origin: origin, maxResponseBytes: maxResponseBytes))
           }
         }
         .connect(host: origin.host, port: origin.port).get()

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// Writes one request at a time and assembles its response; fails the waiting request when the connection ends.
 final class HTTP1ExchangeHandler: ChannelDuplexHandler {
@@ -8,12 +9,14 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
   typealias OutboundOut = HTTPClientRequestPart
 
   private let maxResponseBytes: Int
+  private let origin: HTTP1Origin
   private var pending: EventLoopPromise<HTTP1Response>?
   private var head: HTTPResponseHead?
   private var body: ByteBuffer?
   private var isActive = true
 
-  init(maxResponseBytes: Int) {
+  init(origin: HTTP1Origin, maxResponseBytes: Int) {
+    self.origin = origin
     self.maxResponseBytes = maxResponseBytes
   }
 
@@ -65,7 +68,11 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
   }
 
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
-    fail(HTTP1ClientError.connectionClosed(reason: "\(error)"))
+    if error is NIOSSLError || error is NIOSSLExtraError {
+      fail(HTTP1ClientError.tlsFailed(origin: origin.description, reason: "\(error)"))
+    } else {
+      fail(HTTP1ClientError.connectionClosed(reason: "\(error)"))
+    }
     context.close(promise: nil)
   }
 

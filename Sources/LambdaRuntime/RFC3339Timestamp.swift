@@ -1,3 +1,5 @@
+import CivilCalendar
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -13,31 +15,6 @@ enum RFC3339Timestamp {
   }
 
   static func format(_ time: timespec) -> String {
-    var seconds = time_t(time.tv_sec)
-    var parts = tm()
-    gmtime_r(&seconds, &parts)
-    var text = ""
-    text.reserveCapacity(24)
-    append(Int(parts.tm_year) + 1900, width: 4, to: &text)
-    text += "-"
-    append(Int(parts.tm_mon) + 1, width: 2, to: &text)
-    text += "-"
-    append(Int(parts.tm_mday), width: 2, to: &text)
-    text += "T"
-    append(Int(parts.tm_hour), width: 2, to: &text)
-    text += ":"
-    append(Int(parts.tm_min), width: 2, to: &text)
-    text += ":"
-    append(Int(parts.tm_sec), width: 2, to: &text)
-    text += "."
-    append(Int(time.tv_nsec) / 1_000_000, width: 3, to: &text)
-    text += "Z"
-    return text
-  }
-
-  private static func append(_ value: Int, width: Int, to text: inout String) {
-    let digits = String(value)
-    if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-    text += digits
+    ISO8601Instant.text(millisecondsSinceEpoch: Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000)
   }
 }

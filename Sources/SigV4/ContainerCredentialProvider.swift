@@ -1,3 +1,5 @@
+import CivilCalendar
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -97,7 +99,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
     }
     var expiration: Date?
     if let text = response.expiration {
-      expiration = try? Date(text, strategy: .iso8601)
+      expiration = ISO8601Instant.milliseconds(from: text).map { Date(timeIntervalSince1970: Double($0) / 1000) }
       if expiration == nil {
         throw CredentialError.failed(source: "container endpoint \(source)", reason: "bad Expiration '\(text)'")
       }

@@ -13,29 +13,19 @@ struct SigningTime: Sendable, Equatable {
 
   init(_ date: Date) {
     let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let days = ISO8601Instant.floorDivide(seconds, 86_400)
     let secondOfDay = seconds - days * 86_400
     let civil = CivilDay(daysSinceEpoch: Int(days))
     let (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
     var digits: [UInt8] = []
     digits.reserveCapacity(16)
-    for (value, width) in [(year, 4), (month, 2), (day, 2)] { Self.append(value, width: width, to: &digits) }
+    for (value, width) in [(year, 4), (month, 2), (day, 2)] { ZeroPadded.append(value, width: width, to: &digits) }
     dateStamp = String(decoding: digits, as: UTF8.self)
     digits.append(UInt8(ascii: "T"))
     for value in [secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60] {
-      Self.append(value, width: 2, to: &digits)
+      ZeroPadded.append(value, width: 2, to: &digits)
     }
     digits.append(UInt8(ascii: "Z"))
     amzDate = String(decoding: digits, as: UTF8.self)
-  }
-
-  /// Appends `value` as exactly `width` decimal digits (zero-padded; years past 9999 are out of SigV4's range).
-  private static func append(_ value: Int64, width: Int, to digits: inout [UInt8]) {
-    var divisor: Int64 = 1
-    for _ in 1..<width { divisor *= 10 }
-    while divisor > 0 {
-      digits.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-      divisor /= 10
-    }
   }
 }

@@ -63,11 +63,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// Scans `YYYY-MM-DD` at the start of `scanner`.
   init?(scanning scanner: inout DigitScanner) {
-    guard let year = scanner.number(digits: 4), scanner.consume(UInt8(ascii: "-")),
-      let month = scanner.number(digits: 2), scanner.consume(UInt8(ascii: "-")),
-      let day = scanner.number(digits: 2)
-    else { return nil }
-    self.init(year: year, month: month, day: day)
+    guard let days = ISO8601Instant.day(scanning: &scanner) else { return nil }
+    self.init(daysSinceEpoch: days)
   }
 
   static func daysIn(month: Int64, year: Int64) -> Int64 {

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -46,42 +48,15 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
   }
 
   /// The canonical text form, e.g. `2026-11-26T17:24:45.123Z`.
-  public var iso8601: String {
-    let ms = Self.floorMod(millisecondsSinceEpoch, Self.millisPerDay)
-    let date = day
-    return date.iso8601 + "T" + Self.pad(ms / 3_600_000, 2) + ":" + Self.pad(ms / 60_000 % 60, 2) + ":"
-      + Self.pad(ms / 1000 % 60, 2) + "." + Self.pad(ms % 1000, 3) + "Z"
-  }
+  public var iso8601: String { ISO8601Instant.text(millisecondsSinceEpoch: millisecondsSinceEpoch) }
 
   public var description: String { iso8601 }
 
   /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or `±HH:MM`.
   /// Fractions beyond milliseconds are truncated. Returns nil for anything else.
   public init?(iso8601 text: String) {
-    var scanner = DigitScanner(Array(text.utf8))
-    guard let date = CivilDate(scanning: &scanner) else { return nil }
-    var millis = date.daysSinceEpoch * Self.millisPerDay
-    if scanner.isAtEnd {
-      self.init(millisecondsSinceEpoch: millis)
-      return
-    }
-    guard scanner.consume(UInt8(ascii: "T")) || scanner.consume(UInt8(ascii: "t")),
-      let hour = scanner.number(digits: 2), hour < 24, scanner.consume(UInt8(ascii: ":")),
-      let minute = scanner.number(digits: 2), minute < 60
-    else { return nil }
-    var second: Int64 = 0
-    var fractionMillis: Int64 = 0
-    if scanner.consume(UInt8(ascii: ":")) {
-      guard let parsed = scanner.number(digits: 2), parsed < 60 else { return nil }
-      second = parsed
-      if scanner.consume(UInt8(ascii: ".")) {
-        guard let fraction = scanner.fractionMilliseconds() else { return nil }
-        fractionMillis = fraction
-      }
-    }
-    guard let offsetMinutes = scanner.utcOffsetMinutes(), scanner.isAtEnd else { return nil }
-    millis += ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + fractionMillis
-    self.init(millisecondsSinceEpoch: millis)
+    guard let milliseconds = ISO8601Instant.milliseconds(from: text) else { return nil }
+    self.init(millisecondsSinceEpoch: milliseconds)
   }
 
   public init(from decoder: any Decoder) throws {
@@ -106,7 +81,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
   static let millisPerDay: Int64 = 86_400_000
 
   static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-    a >= 0 ? a / b : -((-a + b - 1) / b)
+    ISO8601Instant.floorDivide(a, b)
   }
 
   static func floorMod(_ a: Int64, _ b: Int64) -> Int64 {
@@ -114,7 +89,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
   }
 
   static func pad(_ value: Int64, _ width: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    ZeroPadded.string(value, width: width)
   }
 }

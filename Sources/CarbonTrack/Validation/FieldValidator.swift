@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// Collects field errors while converting loosely typed input into model values.
 public struct FieldValidator: Sendable {
   /// The errors found so far, in the order found.

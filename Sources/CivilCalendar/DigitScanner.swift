@@ -1,23 +1,23 @@
 /// A cursor over ASCII bytes used by the hand-written ISO-8601 parsers.
-struct DigitScanner {
+public struct DigitScanner {
   private let bytes: [UInt8]
   private var index = 0
 
-  init(_ bytes: [UInt8]) {
+  public init(_ bytes: [UInt8]) {
     self.bytes = bytes
   }
 
-  var isAtEnd: Bool { index == bytes.count }
+  public var isAtEnd: Bool { index == bytes.count }
 
   /// Consumes `byte` if it is next.
-  mutating func consume(_ byte: UInt8) -> Bool {
+  public mutating func consume(_ byte: UInt8) -> Bool {
     guard index < bytes.count, bytes[index] == byte else { return false }
     index += 1
     return true
   }
 
   /// Reads exactly `digits` decimal digits.
-  mutating func number(digits: Int) -> Int64? {
+  public mutating func number(digits: Int) -> Int64? {
     guard index + digits <= bytes.count else { return nil }
     var value: Int64 = 0
     for byte in bytes[index..<index + digits] {
@@ -29,7 +29,7 @@ struct DigitScanner {
   }
 
   /// Reads one or more fraction digits and returns the milliseconds they denote (extra digits truncated).
-  mutating func fractionMilliseconds() -> Int64? {
+  public mutating func fractionMilliseconds() -> Int64? {
     var millis: Int64 = 0
     var count = 0
     while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
@@ -43,7 +43,7 @@ struct DigitScanner {
   }
 
   /// Reads `Z` or `±HH:MM` and returns the offset east of UTC in minutes.
-  mutating func utcOffsetMinutes() -> Int64? {
+  public mutating func utcOffsetMinutes() -> Int64? {
     if consume(UInt8(ascii: "Z")) || consume(UInt8(ascii: "z")) { return 0 }
     let sign: Int64
     if consume(UInt8(ascii: "+")) {

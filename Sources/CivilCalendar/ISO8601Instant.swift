@@ -1,0 +1,69 @@
+/// Instants as ISO-8601 / RFC 3339 text, in milliseconds since 1970-01-01T00:00:00Z, without Foundation's
+/// calendar and time-zone machinery.
+public enum ISO8601Instant {
+  static let millisecondsPerDay: Int64 = 86_400_000
+
+  /// `YYYY-MM-DDTHH:MM:SS.mmmZ`: always 24 characters for years 0000–9999, so text order is time order.
+  public static func text(millisecondsSinceEpoch milliseconds: Int64) -> String {
+    let days = floorDivide(milliseconds, millisecondsPerDay)
+    let ms = milliseconds - days * millisecondsPerDay
+    let civil = CivilDay(daysSinceEpoch: Int(days))
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    ZeroPadded.append(Int64(civil.year), width: 4, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    ZeroPadded.append(Int64(civil.month), width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    ZeroPadded.append(Int64(civil.day), width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "T"))
+    ZeroPadded.append(ms / 3_600_000, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    ZeroPadded.append(ms / 60_000 % 60, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    ZeroPadded.append(ms / 1000 % 60, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "."))
+    ZeroPadded.append(ms % 1000, width: 3, to: &bytes)
+    bytes.append(UInt8(ascii: "Z"))
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or `±HH:MM`
+  /// (RFC 3339 and the ISO-8601 shapes AWS services write). Fractions beyond milliseconds are truncated.
+  public static func milliseconds(from text: String) -> Int64? {
+    var scanner = DigitScanner(Array(text.utf8))
+    guard let days = day(scanning: &scanner) else { return nil }
+    let midnight = days * millisecondsPerDay
+    if scanner.isAtEnd { return midnight }
+    guard scanner.consume(UInt8(ascii: "T")) || scanner.consume(UInt8(ascii: "t")),
+      let hour = scanner.number(digits: 2), hour < 24, scanner.consume(UInt8(ascii: ":")),
+      let minute = scanner.number(digits: 2), minute < 60
+    else { return nil }
+    var second: Int64 = 0
+    var fraction: Int64 = 0
+    if scanner.consume(UInt8(ascii: ":")) {
+      guard let parsed = scanner.number(digits: 2), parsed < 60 else { return nil }
+      second = parsed
+      if scanner.consume(UInt8(ascii: ".")) {
+        guard let milliseconds = scanner.fractionMilliseconds() else { return nil }
+        fraction = milliseconds
+      }
+    }
+    guard let offsetMinutes = scanner.utcOffsetMinutes(), scanner.isAtEnd else { return nil }
+    return midnight + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + fraction
+  }
+
+  /// Days since the epoch of a valid `YYYY-MM-DD` at the scanner's position.
+  public static func day(scanning scanner: inout DigitScanner) -> Int64? {
+    guard let year = scanner.number(digits: 4), scanner.consume(UInt8(ascii: "-")),
+      let month = scanner.number(digits: 2), scanner.consume(UInt8(ascii: "-")),
+      let day = scanner.number(digits: 2), (1...12).contains(month), day >= 1,
+      day <= CivilDay.daysIn(month: Int(month), year: Int(year))
+    else { return nil }
+    return Int64(CivilDay(year: Int(year), month: Int(month), day: Int(day)).daysSinceEpoch)
+  }
+
+  /// Division rounding toward negative infinity, so instants before 1970 fall on the right day.
+  public static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+    value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
+  }
+}
