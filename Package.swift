@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "KeepAliveHTTP", targets: ["KeepAliveHTTP"]),
     .library(name: "DynamoDB", targets: ["DynamoDB"]),
     .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
+    .library(name: "LocalLambdaServer", targets: ["LocalLambdaServer"]),
     .library(name: "CarbonTrack", targets: ["CarbonTrack"]),
   ],
   dependencies: [
@@ -57,6 +58,15 @@ let package = Package(
       ]
     ),
     .target(
+      name: "LocalLambdaServer",
+      dependencies: [
+        "LambdaRuntime",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
+    .target(
       name: "CarbonTrack",
       dependencies: ["CivilCalendar", "DynamoDB", "LambdaRuntime"]
     ),
@@ -65,6 +75,7 @@ let package = Package(
       name: "carbontrack",
       dependencies: [
         "CarbonTrack",
+        "LocalLambdaServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -105,11 +116,13 @@ let package = Package(
       name: "LambdaRuntimeTests",
       dependencies: [
         "LambdaRuntime",
+        "LocalLambdaServer",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
-    .testTarget(name: "CarbonTrackTests", dependencies: ["CarbonTrack", "DynamoDB", "LambdaRuntime"]),
+    .testTarget(
+      name: "CarbonTrackTests", dependencies: ["CarbonTrack", "DynamoDB", "LambdaRuntime", "LocalLambdaServer"]),
   ]
 )

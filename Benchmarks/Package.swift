@@ -8,7 +8,6 @@ let package = Package(
   dependencies: [
     .package(name: "CarbonTrackLambda", path: ".."),
     .package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
-    .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
   ],
   targets: [
     .executableTarget(
@@ -18,7 +17,7 @@ let package = Package(
         .product(name: "DynamoDB", package: "CarbonTrackLambda"),
         .product(name: "SigV4", package: "CarbonTrackLambda"),
         .product(name: "LambdaRuntime", package: "CarbonTrackLambda"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "KeepAliveHTTP", package: "CarbonTrackLambda"),
       ],
       path: "DynamoDBBenchmarks",
       exclude: ["responder.py", "boto3_compare.py", "README.md"],

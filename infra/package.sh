@@ -107,10 +107,9 @@ if [[ -z "$swift_version" && "$mode" == "docker" ]]; then
   [[ -n "$swift_version" ]] || die "could not read the local Swift version; pass --swift-version"
 fi
 
-# --no-export-dynamic: swiftc links executables with --export-dynamic, which puts every public symbol of
-# every module into .dynsym/.dynstr (32,000 symbols, 3.8 MB that strip keeps). Nothing loads plugins
-# or looks symbols up by name in bootstrap, so none are needed; it also cuts RSS by ~2 MB.
-build_args=(build -c release --product bootstrap --static-swift-stdlib -Xlinker --no-export-dynamic)
+# shellcheck source-path=SCRIPTDIR source=lib/release-build.bash
+source "$repo_root/infra/lib/release-build.bash"
+build_args=("${bootstrap_build_args[@]}")
 image="swift:${swift_version}-amazonlinux2"
 # A separate scratch path inside the container: the host's .build holds objects built against
 # another glibc and must not be mixed with them.

@@ -20,11 +20,13 @@ trap 'rm -rf "$work"' EXIT
 source scripts/lib/common.sh
 
 log "release builds (bootstrap linked as infra/package.sh ships it; carbontrack)"
-# Same flags as infra/package.sh, so the figures are those of the shipped binary.
-swift build -c release --product bootstrap --static-swift-stdlib -Xlinker --no-export-dynamic >&2
-# carbontrack gets --static-swift-stdlib too: the flag changes every module's compile command, so building
+# Same arguments as infra/package.sh, so the figures are those of the shipped binary.
+# shellcheck source=infra/lib/release-build.bash
+source infra/lib/release-build.bash
+swift "${bootstrap_build_args[@]}" >&2
+# carbontrack gets the same compile flags: changing them changes every module's compile command, so building
 # it without would recompile all shared release objects (and the next bootstrap build would again).
-swift build -c release --product carbontrack --static-swift-stdlib >&2
+swift build -c release --product carbontrack --static-swift-stdlib -Xcc -ffunction-sections -Xcc -fdata-sections >&2
 bin="$(swift build -c release --show-bin-path)"
 strip -o "$work/bootstrap" "$bin/bootstrap"
 serve="$bin/carbontrack"

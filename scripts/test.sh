@@ -6,15 +6,17 @@ cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
 ensure_python_tools
-ensure_apt_tools shellcheck=shellcheck zip=zip unzip=unzip curl=curl
+ensure_apt_tools shellcheck=shellcheck zip=zip unzip=unzip curl=curl openssl=openssl
 start_moto
 use_local_aws
 
 log "swift format lint"
 swift format lint --strict --recursive Sources Tests Package.swift
 
-log "release build of bootstrap (for the linkage check)"
-swift build -c release --product bootstrap
+log "release build of bootstrap, as infra/package.sh ships it (for the linkage and size checks)"
+# shellcheck source=infra/lib/release-build.bash
+source infra/lib/release-build.bash
+swift "${bootstrap_build_args[@]}"
 BOOTSTRAP_RELEASE_PATH="$(swift build -c release --show-bin-path)/bootstrap"
 export BOOTSTRAP_RELEASE_PATH
 

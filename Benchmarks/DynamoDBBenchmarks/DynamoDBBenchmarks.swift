@@ -1,7 +1,7 @@
-import AsyncHTTPClient
 import Benchmark
 import DynamoDB
 import Foundation
+import KeepAliveHTTP
 import LambdaRuntime
 import NIOPosix
 import SigV4
@@ -40,7 +40,7 @@ enum Threading {
 func withClient(_ threading: Threading, _ body: (DynamoDBClient) async throws -> Void) async throws {
   guard let responder else { return }
   let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-  let httpClient = threading == .oneEventLoop ? HTTPClient(eventLoopGroup: group) : nil
+  let httpClient = threading == .oneEventLoop ? HTTP1Client(eventLoopGroup: group) : nil
   let executor = threading == .oneEventLoop ? EventLoopExecutor(group.next()) : nil
   let client = DynamoDBClient(
     region: "us-east-1",
@@ -54,7 +54,7 @@ func withClient(_ threading: Threading, _ body: (DynamoDBClient) async throws ->
     failure = error
   }
   try await client.shutdown()
-  try await httpClient?.shutdown()
+  await httpClient?.shutdown()
   try await group.shutdownGracefully()
   if let failure { throw failure }
 }

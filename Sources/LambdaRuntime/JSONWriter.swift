@@ -1,19 +1,19 @@
 /// Builds small JSON documents byte by byte, escaping strings as RFC 8259 requires.
-struct JSONWriter {
-  private(set) var bytes: [UInt8] = []
+package struct JSONWriter {
+  package private(set) var bytes: [UInt8] = []
   private var needsComma: [Bool] = []
 
-  init(capacity: Int = 256) {
+  package init(capacity: Int = 256) {
     bytes.reserveCapacity(capacity)
   }
 
-  mutating func beginObject() { open(UInt8(ascii: "{")) }
+  package mutating func beginObject() { open(UInt8(ascii: "{")) }
 
-  mutating func endObject() { close(UInt8(ascii: "}")) }
+  package mutating func endObject() { close(UInt8(ascii: "}")) }
 
-  mutating func beginArray() { open(UInt8(ascii: "[")) }
+  package mutating func beginArray() { open(UInt8(ascii: "[")) }
 
-  mutating func endArray() { close(UInt8(ascii: "]")) }
+  package mutating func endArray() { close(UInt8(ascii: "]")) }
 
   private mutating func open(_ bracket: UInt8) {
     separate()
@@ -27,19 +27,19 @@ struct JSONWriter {
   }
 
   /// Writes `"key":` inside an object; the next value call completes the member.
-  mutating func key(_ key: String) {
+  package mutating func key(_ key: String) {
     separate()
     appendQuoted(key)
     bytes.append(UInt8(ascii: ":"))
     if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
   }
 
-  mutating func string(_ value: String) {
+  package mutating func string(_ value: String) {
     separate()
     appendQuoted(value)
   }
 
-  mutating func member(_ name: String, _ value: String) {
+  package mutating func member(_ name: String, _ value: String) {
     key(name)
     string(value)
   }

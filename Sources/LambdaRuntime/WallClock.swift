@@ -16,7 +16,7 @@ public enum WallClock {
 }
 
 extension timespec {
-  static func now() -> timespec {
+  package static func now() -> timespec {
     var value = timespec()
     clock_gettime(CLOCK_REALTIME, &value)
     return value

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LambdaRuntime
+import LocalLambdaServer
 import Synchronization
 
 /// `carbontrack serve`: a local Lambda (Runtime API + Invoke API) on 127.0.0.1 that can start the function itself.

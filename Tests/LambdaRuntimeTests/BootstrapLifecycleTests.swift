@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import LocalLambdaServer
 import Testing
 
 @Suite("bootstrap: start-up, shutdown and Runtime API failures", .timeLimit(.minutes(1)))

@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import LocalLambdaServer
 import Testing
 
 @Suite("bootstrap: deadline and payload limits", .timeLimit(.minutes(1)))

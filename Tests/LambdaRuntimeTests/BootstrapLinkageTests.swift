@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("bootstrap: release binary linkage", .timeLimit(.minutes(1)))
+@Suite("bootstrap: release binary linkage and size", .timeLimit(.minutes(1)))
 struct BootstrapLinkageTests {
   /// Runs a binutils tool on `path` and returns its standard output.
   private func run(_ tool: String, _ arguments: [String]) throws -> String {
@@ -48,5 +48,16 @@ struct BootstrapLinkageTests {
     #expect(foundation.isEmpty, "Foundation symbols: \(foundation.prefix(3))")
     #expect(icu.isEmpty, "ICU symbols: \(icu.prefix(3))")
     #expect(symbols.contains { $0.contains("$s20FoundationEssentials") }, "expected FoundationEssentials symbols")
+  }
+
+  /// The budget of issue 4; BOOTSTRAP_RELEASE_PATH is built as infra/package.sh ships it, then stripped here.
+  @Test func strippedReleaseBootstrapIsUnder25MB() throws {
+    guard let path = try releasePath() else { return }
+    let stripped = FileManager.default.temporaryDirectory.appendingPathComponent("bootstrap-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: stripped) }
+    _ = try run("strip", ["-o", stripped, path])
+    let bytes = try #require(try FileManager.default.attributesOfItem(atPath: stripped)[.size] as? Int)
+    #expect(bytes > 1_000_000, "\(bytes) bytes is not a whole bootstrap")
+    #expect(bytes < 25_000_000, "stripped bootstrap is \(bytes) bytes")
   }
 }

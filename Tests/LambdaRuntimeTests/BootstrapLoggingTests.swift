@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import LocalLambdaServer
 import Testing
 
 @Suite("bootstrap: log output", .timeLimit(.minutes(1)))

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LambdaRuntime
+@testable import LocalLambdaServer
 
 @Suite("InvocationReport and durations")
 struct InvocationReportTests {

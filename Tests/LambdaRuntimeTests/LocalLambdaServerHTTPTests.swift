@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import LocalLambdaServer
 import Testing
 
 #if canImport(FoundationNetworking)

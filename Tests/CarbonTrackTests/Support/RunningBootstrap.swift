@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import LocalLambdaServer
 import Testing
 
 /// The real `bootstrap` executable serving a `LocalLambdaServer`, for end-to-end event tests.

@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import LocalLambdaServer
 import Testing
 
 /// A real `bootstrap` process wired to a `LocalLambdaServer`, with its stderr captured.

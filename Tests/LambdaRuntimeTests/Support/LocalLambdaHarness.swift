@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import LocalLambdaServer
 import Testing
 
 /// Runs `body` with a fresh local server on a free port and a real bootstrap process attached to it.

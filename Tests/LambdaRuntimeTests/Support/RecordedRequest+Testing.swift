@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import LocalLambdaServer
 
 extension RecordedRequest {
   /// The body parsed as a JSON object, or nil.

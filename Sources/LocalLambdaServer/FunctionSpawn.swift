@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

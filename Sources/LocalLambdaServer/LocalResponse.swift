@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// An HTTP answer of the local server; `delivered` is set when it hands an event to the function.
 struct LocalResponse: Sendable {
   var status: Int

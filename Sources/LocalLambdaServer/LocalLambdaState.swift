@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// The local server's bookkeeping: queued events, waiting `/next` calls, outstanding invocations, recordings.
 actor LocalLambdaState {
   private let configuration: LocalLambdaConfiguration

@@ -1,3 +1,4 @@
+import LambdaRuntime
 import NIOCore
 import NIOHTTP1
 

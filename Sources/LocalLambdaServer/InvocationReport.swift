@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// The figures Lambda prints in its `REPORT` line after an invocation.
 public struct InvocationReport: Sendable, Equatable {
   /// The request id.

@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else

@@ -1,3 +1,5 @@
+import LambdaRuntime
+
 /// Settings of a `LocalLambdaServer`, mirroring a function's configuration on Lambda.
 public struct LocalLambdaConfiguration: Sendable {
   /// Address to listen on; loopback by default.
