@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "bootstrap", targets: ["bootstrap"]),
     .executable(name: "carbontrack", targets: ["carbontrack"]),
     .library(name: "SigV4", targets: ["SigV4"]),
+    .library(name: "HTTPExchange", targets: ["HTTPExchange"]),
     .library(name: "KeepAliveHTTP", targets: ["KeepAliveHTTP"]),
     .library(name: "DynamoDB", targets: ["DynamoDB"]),
     .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
@@ -28,8 +29,17 @@ let package = Package(
       dependencies: ["CivilCalendar", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(
+      name: "HTTPExchange",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
+    .target(
       name: "KeepAliveHTTP",
       dependencies: [
+        "HTTPExchange",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -40,6 +50,7 @@ let package = Package(
       name: "DynamoDB",
       dependencies: [
         "CivilCalendar",
+        "HTTPExchange",
         "KeepAliveHTTP",
         "SigV4",
         .product(name: "Logging", package: "swift-log"),
@@ -51,6 +62,7 @@ let package = Package(
       name: "LambdaRuntime",
       dependencies: [
         "CivilCalendar",
+        "HTTPExchange",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -83,6 +95,7 @@ let package = Package(
     .testTarget(
       name: "KeepAliveHTTPTests",
       dependencies: [
+        "HTTPExchange",
         "KeepAliveHTTP",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -105,6 +118,7 @@ let package = Package(
       name: "DynamoDBTests",
       dependencies: [
         "DynamoDB",
+        "HTTPExchange",
         "KeepAliveHTTP",
         "SigV4",
         .product(name: "NIOCore", package: "swift-nio"),

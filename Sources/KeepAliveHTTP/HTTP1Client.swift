@@ -1,3 +1,4 @@
+import HTTPExchange
 import NIOCore
 import NIOHTTP1
 import NIOPosix

@@ -1,3 +1,4 @@
+import HTTPExchange
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -47,7 +48,9 @@ final class HTTP1ConnectionPool: Sendable {
     for idle in stale { idle.connection.close() }
     if let reused { return reused }
     return try await HTTP1Connection.connect(
-      to: origin, on: current ?? group.next(), tls: tls, configuration: configuration)
+      to: origin, on: current ?? group.next(), connectTimeout: configuration.connectTimeout,
+      maxResponseBytes: configuration.maxResponseBytes,
+      setUp: tls.map { TLSSetup.pipelineSetup(context: $0, origin: origin) })
   }
 
   /// Takes a connection back after a complete response; `reusable` false (or a full pool) closes it.

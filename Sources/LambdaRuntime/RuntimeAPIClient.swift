@@ -1,56 +1,48 @@
+import HTTPExchange
 import NIOCore
 import NIOHTTP1
-import NIOPosix
 
 /// A client for the Lambda Runtime API over one keep-alive HTTP/1.1 connection, without read timeouts.
 struct RuntimeAPIClient: Sendable {
   static let basePath = "/2018-06-01/runtime"
   static let errorTypeHeader = "Lambda-Runtime-Function-Error-Type"
 
-  private let channel: any Channel
+  private let connection: HTTP1Connection
   private let hostHeader: String
+  /// Lambda's largest event is 6 MB; anything far beyond that is not a Runtime API answer.
+  private static let maxResponseBytes = 64 << 20
 
   /// Connects to `address` (`host:port`, as in `AWS_LAMBDA_RUNTIME_API`).
   static func connect(address: String?, group: any EventLoopGroup) async throws -> RuntimeAPIClient {
-    guard let address, let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
-      colon != address.startIndex
+    guard let address, let origin = HTTP1Origin(url: "http://" + address), origin.authority == address,
+      address.hasSuffix(":\(origin.port)")
     else { throw RuntimeAPIError.invalidAddress(address) }
-    let host = String(address[..<colon])
     do {
-      let channel = try await ClientBootstrap(group: group)
-        .channelOption(.tcpOption(.tcp_nodelay), value: 1)
-        .channelInitializer { channel in
-          channel.eventLoop.makeCompletedFuture {
-            try channel.pipeline.syncOperations.addHTTPClientHandlers()
-            try channel.pipeline.syncOperations.addHandler(RuntimeAPIHandler())
-          }
-        }
-        .connect(host: host, port: port).get()
-      return RuntimeAPIClient(channel: channel, hostHeader: address)
-    } catch {
-      throw RuntimeAPIError.connectionFailed(address: address, reason: "\(error)")
+      let connection = try await HTTP1Connection.connect(
+        to: origin, on: group.next(), connectTimeout: .seconds(10), maxResponseBytes: maxResponseBytes)
+      return RuntimeAPIClient(connection: connection, hostHeader: address)
+    } catch HTTP1ClientError.connectFailed(_, let reason) {
+      throw RuntimeAPIError.connectionFailed(address: address, reason: reason)
     }
   }
 
   /// The event loop the connection lives on.
-  var eventLoop: any EventLoop { channel.eventLoop }
+  var eventLoop: any EventLoop { connection.channel.eventLoop }
 
   /// Waits (without timeout) for the next event.
   func next() async throws -> Invocation {
     let path = Self.basePath + "/invocation/next"
     let response = try await send(.GET, path)
-    guard response.statusCode == 200 else {
-      throw RuntimeAPIError.unexpectedStatus(
-        request: "GET " + path, status: response.statusCode, body: response.bodyText)
+    guard response.status == 200 else {
+      throw RuntimeAPIError.unexpectedStatus(request: "GET " + path, status: response.status, body: Self.text(response))
     }
-    let headers = response.head.headers
+    let headers = response.headers
     guard let requestId = headers.first(name: "Lambda-Runtime-Aws-Request-Id"), !requestId.isEmpty else {
       throw RuntimeAPIError.missingHeader("Lambda-Runtime-Aws-Request-Id")
     }
     guard let deadline = headers.first(name: "Lambda-Runtime-Deadline-Ms").flatMap({ Int64($0) }) else {
       throw RuntimeAPIError.missingHeader("Lambda-Runtime-Deadline-Ms")
     }
-    var body = response.body
     return Invocation(
       requestId: requestId,
       deadline: deadline,
@@ -59,7 +51,7 @@ struct RuntimeAPIClient: Sendable {
       clientContext: headers.first(name: "Lambda-Runtime-Client-Context"),
       cognitoIdentity: headers.first(name: "Lambda-Runtime-Cognito-Identity"),
       tenantId: headers.first(name: "Lambda-Runtime-Aws-Tenant-Id"),
-      event: body.readBytes(length: body.readableBytes) ?? []
+      event: response.body
     )
   }
 
@@ -80,42 +72,46 @@ struct RuntimeAPIClient: Sendable {
 
   /// Closes the connection.
   func close() async {
-    try? await channel.close()
+    try? await connection.channel.close()
   }
 
   /// 5xx answers mean the Runtime API is unwell: the process must exit rather than retry.
   private func post(_ path: String, body: [UInt8], errorType: String?) async throws -> Int {
-    var buffer = channel.allocator.buffer(capacity: body.count)
-    buffer.writeBytes(body)
     var extra = HTTPHeaders()
     if let errorType { extra.add(name: Self.errorTypeHeader, value: errorType) }
-    let response = try await send(.POST, path, headers: extra, body: buffer)
-    if response.statusCode >= 500 {
+    let response = try await send(.POST, path, headers: extra, body: body)
+    if response.status >= 500 {
       throw RuntimeAPIError.unexpectedStatus(
-        request: "POST " + path, status: response.statusCode, body: response.bodyText)
+        request: "POST " + path, status: response.status, body: Self.text(response))
     }
-    return response.statusCode
+    return response.status
   }
 
+  /// No timeout: `/next` waits as long as Lambda keeps the sandbox frozen.
   private func send(
     _ method: HTTPMethod,
     _ path: String,
     headers extra: HTTPHeaders = [:],
-    body: ByteBuffer? = nil
-  ) async throws -> RuntimeAPIResponse {
+    body: [UInt8]? = nil
+  ) async throws -> HTTP1Response {
     var head = HTTPRequestHead(version: .http1_1, method: method, uri: path)
     head.headers.add(name: "Host", value: hostHeader)
     head.headers.add(name: "User-Agent", value: "carbontrack-swift-runtime/1.0")
     if let body {
       head.headers.add(name: "Content-Type", value: "application/json")
-      head.headers.add(name: "Content-Length", value: String(body.readableBytes))
+      head.headers.add(name: "Content-Length", value: String(body.count))
     }
     head.headers.add(contentsOf: extra)
-    let promise = channel.eventLoop.makePromise(of: RuntimeAPIResponse.self)
-    // A write that fails before reaching the handler (channel already closed) must still end the wait.
-    let written = channel.eventLoop.makePromise(of: Void.self)
-    written.futureResult.whenFailure { _ in promise.fail(RuntimeAPIError.connectionClosed) }
-    channel.writeAndFlush(RuntimeAPIExchange(head: head, body: body, response: promise), promise: written)
-    return try await promise.futureResult.get()
+    do {
+      return try await connection.send(head: head, body: body ?? [], timeout: nil)
+    } catch HTTP1ClientError.connectionClosed {
+      throw RuntimeAPIError.connectionClosed
+    } catch let error as HTTP1ClientError {
+      throw RuntimeAPIError.connectionFailed(address: hostHeader, reason: error.description)
+    }
+  }
+
+  private static func text(_ response: HTTP1Response) -> String {
+    String(decoding: response.body, as: UTF8.self)
   }
 }

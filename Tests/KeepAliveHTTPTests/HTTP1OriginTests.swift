@@ -1,3 +1,4 @@
+import HTTPExchange
 import Testing
 
 @testable import KeepAliveHTTP

@@ -1,3 +1,4 @@
+import HTTPExchange
 import NIOHTTP1
 import NIOSSL
 import Testing

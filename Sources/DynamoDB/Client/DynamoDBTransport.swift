@@ -1,3 +1,4 @@
+import HTTPExchange
 import KeepAliveHTTP
 import Logging
 import NIOCore

@@ -6,5 +6,5 @@ public struct HTTP1Response: Sendable {
   public let headers: HTTPHeaders
   public let body: [UInt8]
   /// Whether the connection may carry another request (HTTP/1.1 keep-alive, no `Connection: close`).
-  let keepAlive: Bool
+  package let keepAlive: Bool
 }

@@ -1,6 +1,5 @@
 import NIOCore
 import NIOHTTP1
-import NIOSSL
 
 /// Writes one request at a time and assembles its response; fails the waiting request when the connection ends.
 final class HTTP1ExchangeHandler: ChannelDuplexHandler {
@@ -9,21 +8,22 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
   typealias OutboundOut = HTTPClientRequestPart
 
   private let maxResponseBytes: Int
-  private let origin: HTTP1Origin
   private var pending: EventLoopPromise<HTTP1Response>?
   private var head: HTTPResponseHead?
   private var body: ByteBuffer?
   private var isActive = true
+  private let failure: ConnectionFailure
 
-  init(origin: HTTP1Origin, maxResponseBytes: Int) {
-    self.origin = origin
+  init(maxResponseBytes: Int, failure: ConnectionFailure) {
     self.maxResponseBytes = maxResponseBytes
+    self.failure = failure
   }
 
   func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
     let exchange = unwrapOutboundIn(data)
-    guard isActive, pending == nil else {
-      let error = HTTP1ClientError.connectionClosed(reason: isActive ? "connection busy" : "already closed")
+    let earlier = failure.recorded
+    guard isActive, earlier == nil, pending == nil else {
+      let error = earlier ?? .connectionClosed(reason: isActive ? "connection busy" : "already closed")
       exchange.response.fail(error)
       promise?.fail(error)
       return
@@ -63,16 +63,13 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
 
   func channelInactive(context: ChannelHandlerContext) {
     isActive = false
-    fail(HTTP1ClientError.connectionClosed(reason: "closed by the peer"))
+    fail(failure.recorded ?? .connectionClosed(reason: "closed by the peer"))
     context.fireChannelInactive()
   }
 
+  /// Handlers in front (TLS) may fire an `HTTP1ClientError` that says better what went wrong.
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
-    if error is NIOSSLError || error is NIOSSLExtraError {
-      fail(HTTP1ClientError.tlsFailed(origin: origin.description, reason: "\(error)"))
-    } else {
-      fail(HTTP1ClientError.connectionClosed(reason: "\(error)"))
-    }
+    fail(failure.record(error as? HTTP1ClientError ?? .connectionClosed(reason: "\(error)")))
     context.close(promise: nil)
   }
 
