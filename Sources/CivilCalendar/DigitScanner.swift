@@ -28,18 +28,19 @@ public struct DigitScanner {
     return value
   }
 
-  /// Reads one or more fraction digits and returns the milliseconds they denote (extra digits truncated).
-  public mutating func fractionMilliseconds() -> Int64? {
-    var millis: Int64 = 0
+  /// Reads one or more fraction digits and returns the units of 10^-`precision` they denote (extra digits
+  /// truncated): `precision` 3 gives milliseconds, 9 nanoseconds.
+  public mutating func fraction(precision: Int) -> Int64? {
+    var value: Int64 = 0
     var count = 0
     while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-      if count < 3 { millis = millis * 10 + Int64(bytes[index] - UInt8(ascii: "0")) }
+      if count < precision { value = value * 10 + Int64(bytes[index] - UInt8(ascii: "0")) }
       count += 1
       index += 1
     }
     guard count > 0 else { return nil }
-    for _ in count..<max(count, 3) { millis *= 10 }
-    return millis
+    for _ in count..<max(count, precision) { value *= 10 }
+    return value
   }
 
   /// Reads `Z` or `±HH:MM` and returns the offset east of UTC in minutes.

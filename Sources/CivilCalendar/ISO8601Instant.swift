@@ -30,26 +30,32 @@ public enum ISO8601Instant {
   /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or `±HH:MM`
   /// (RFC 3339 and the ISO-8601 shapes AWS services write). Fractions beyond milliseconds are truncated.
   public static func milliseconds(from text: String) -> Int64? {
+    instant(from: text).map { $0.secondsSinceEpoch * 1000 + $0.nanoseconds / 1_000_000 }
+  }
+
+  /// The same shapes as `milliseconds(from:)`, to the nanosecond: whole seconds since the epoch (rounded down)
+  /// and the nanoseconds after them (0 ..< 10^9).
+  public static func instant(from text: String) -> (secondsSinceEpoch: Int64, nanoseconds: Int64)? {
     var scanner = DigitScanner(Array(text.utf8))
     guard let days = day(scanning: &scanner) else { return nil }
-    let midnight = days * millisecondsPerDay
-    if scanner.isAtEnd { return midnight }
+    let midnight = days * 86_400
+    if scanner.isAtEnd { return (midnight, 0) }
     guard scanner.consume(UInt8(ascii: "T")) || scanner.consume(UInt8(ascii: "t")),
       let hour = scanner.number(digits: 2), hour < 24, scanner.consume(UInt8(ascii: ":")),
       let minute = scanner.number(digits: 2), minute < 60
     else { return nil }
     var second: Int64 = 0
-    var fraction: Int64 = 0
+    var nanoseconds: Int64 = 0
     if scanner.consume(UInt8(ascii: ":")) {
       guard let parsed = scanner.number(digits: 2), parsed < 60 else { return nil }
       second = parsed
       if scanner.consume(UInt8(ascii: ".")) {
-        guard let milliseconds = scanner.fractionMilliseconds() else { return nil }
-        fraction = milliseconds
+        guard let fraction = scanner.fraction(precision: 9) else { return nil }
+        nanoseconds = fraction
       }
     }
     guard let offsetMinutes = scanner.utcOffsetMinutes(), scanner.isAtEnd else { return nil }
-    return midnight + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + fraction
+    return (midnight + (hour * 60 + minute - offsetMinutes) * 60 + second, nanoseconds)
   }
 
   /// Days since the epoch of a valid `YYYY-MM-DD` at the scanner's position.

@@ -9,7 +9,7 @@ public struct HTTP1Origin: Sendable, Hashable, CustomStringConvertible {
 
   /// The origin of an absolute URL; nil unless the scheme is http or https and the authority is well formed.
   public init?(url: String) {
-    let lowered = url.lowercased()
+    let lowered = url.prefix(8).lowercased()
     let rest: Substring
     if lowered.hasPrefix("https://") {
       isTLS = true

@@ -58,7 +58,8 @@ public struct LambdaLogHandler: LogHandler {
     others.removeValue(forKey: Self.traceIdKey)
     // Lambda splits text logs on "\n"; "\r" keeps a multi-line message in one CloudWatch event.
     var line = RFC3339Timestamp.now() + "\t" + requestId + "\t" + LogLevelSetting.name(of: event.level) + "\t"
-    line += String(event.message.description.map { $0 == "\n" ? "\r" : $0 })
+    let message = event.message.description
+    line += message.utf8.contains(UInt8(ascii: "\n")) ? String(message.map { $0 == "\n" ? "\r" : $0 }) : message
     for (key, value) in others.sorted(by: { $0.key < $1.key }) {
       line += " \(key)=\(value)"
     }

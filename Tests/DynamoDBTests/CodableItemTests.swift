@@ -74,6 +74,9 @@ struct CodableItemTests {
     #expect(try DynamoDBDecoder().decode(Stamp.self, from: early).at.timeIntervalSince1970 == -1.5)
     let offset: Item = ["at": .s("2023-11-15T00:13:20+02:00")]
     #expect(try DynamoDBDecoder().decode(Stamp.self, from: offset) == stamp, "other ISO-8601 shapes still parse")
+    let micro: Item = ["at": .s("2023-11-14T22:13:20.000250+00:00")]
+    let decoded = try DynamoDBDecoder().decode(Stamp.self, from: micro).at.timeIntervalSince1970
+    #expect(abs(decoded - 1_700_000_000.000_25) < 0.000_001, "sub-millisecond digits are kept")
     let plain: Item = ["at": .s("2023-11-14T22:13:20Z")]
     #expect(try DynamoDBDecoder().decode(Stamp.self, from: plain) == stamp, "ISO-8601 without fractions decodes too")
   }

@@ -13,7 +13,12 @@ enum ISO8601Text {
     ISO8601Instant.text(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded()))
   }
 
+  /// Keeps every fraction digit a `Date` can hold; whole milliseconds convert exactly as `format` wrote them.
   static func parse(_ text: String) -> Date? {
-    ISO8601Instant.milliseconds(from: text).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+    guard let (seconds, nanoseconds) = ISO8601Instant.instant(from: text) else { return nil }
+    if nanoseconds % 1_000_000 == 0 {
+      return Date(timeIntervalSince1970: Double(seconds * 1000 + nanoseconds / 1_000_000) / 1000)
+    }
+    return Date(timeIntervalSince1970: Double(seconds) + Double(nanoseconds) / 1_000_000_000)
   }
 }
