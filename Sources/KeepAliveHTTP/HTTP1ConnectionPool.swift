@@ -19,14 +19,15 @@ final class HTTP1ConnectionPool: Sendable {
 
   let origin: HTTP1Origin
   private let group: any EventLoopGroup
-  private let tls: NIOSSLContext?
+  /// The TLS handlers for an https origin, nil for http.
+  private let setUp: HTTP1Connection.PipelineSetup?
   private let configuration: HTTP1Client.Configuration
   private let state = Mutex(State())
 
   init(origin: HTTP1Origin, group: any EventLoopGroup, tls: NIOSSLContext?, configuration: HTTP1Client.Configuration) {
     self.origin = origin
     self.group = group
-    self.tls = tls
+    self.setUp = tls.map { TLSSetup.pipelineSetup(context: $0, origin: origin) }
     self.configuration = configuration
   }
 
@@ -50,7 +51,7 @@ final class HTTP1ConnectionPool: Sendable {
     return try await HTTP1Connection.connect(
       to: origin, on: current ?? group.next(), connectTimeout: configuration.connectTimeout,
       maxResponseBytes: configuration.maxResponseBytes,
-      setUp: tls.map { TLSSetup.pipelineSetup(context: $0, origin: origin) })
+      setUp: setUp)
   }
 
   /// Takes a connection back after a complete response; `reusable` false (or a full pool) closes it.
