@@ -24,9 +24,7 @@ log "release builds (bootstrap linked as infra/package.sh ships it; carbontrack)
 # shellcheck source=infra/lib/release-build.bash
 source infra/lib/release-build.bash
 swift "${bootstrap_build_args[@]}" >&2
-# carbontrack gets the same compile flags: changing them changes every module's compile command, so building
-# it without would recompile all shared release objects (and the next bootstrap build would again).
-swift build -c release --product carbontrack --static-swift-stdlib -Xcc -ffunction-sections -Xcc -fdata-sections >&2
+swift "${carbontrack_build_args[@]}" >&2
 bin="$(swift build -c release --show-bin-path)"
 strip -o "$work/bootstrap" "$bin/bootstrap"
 serve="$bin/carbontrack"

@@ -17,8 +17,11 @@ else
   use_local_aws
 fi
 
-log "release build"
-swift build -c release
+log "release build (bootstrap as infra/package.sh ships it)"
+# shellcheck source=infra/lib/release-build.bash
+source infra/lib/release-build.bash
+swift "${bootstrap_build_args[@]}"
+swift "${carbontrack_build_args[@]}"
 bin="$(swift build -c release --show-bin-path)"
 
 log "tables"

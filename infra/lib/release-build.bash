@@ -13,3 +13,7 @@
 # shellcheck disable=SC2034 # used by the scripts that source this file
 bootstrap_build_args=(build -c release --product bootstrap --static-swift-stdlib -Xlinker --no-export-dynamic
   -Xcc -ffunction-sections -Xcc -fdata-sections)
+# The developer CLI with the same compile flags, so that a release build of both shares every object.
+# shellcheck disable=SC2034
+carbontrack_build_args=(build -c release --product carbontrack --static-swift-stdlib
+  -Xcc -ffunction-sections -Xcc -fdata-sections)
