@@ -92,11 +92,17 @@ let package = Package(
       ]
     ),
     .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
+    .target(
+      name: "TLSTestSupport",
+      dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")],
+      path: "Tests/TLSTestSupport"
+    ),
     .testTarget(
       name: "KeepAliveHTTPTests",
       dependencies: [
         "HTTPExchange",
         "KeepAliveHTTP",
+        "TLSTestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -121,6 +127,8 @@ let package = Package(
         "HTTPExchange",
         "KeepAliveHTTP",
         "SigV4",
+        "TLSTestSupport",
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),

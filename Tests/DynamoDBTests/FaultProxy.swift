@@ -3,12 +3,14 @@ import KeepAliveHTTP
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 @testable import DynamoDB
 
 /// A real loopback HTTP server that forwards to moto but injects faults: 500s, throttling, dropped connections,
-/// corrupted CRCs and signature-time rejections. It adds a correct `x-amz-crc32` to forwarded answers.
+/// corrupted CRCs and signature-time rejections. It adds a correct `x-amz-crc32` to forwarded answers. Given a
+/// TLS context it serves HTTPS (as `https://localhost:PORT`), a TLS front for moto.
 final class FaultProxy: Sendable {
   enum Fault: Sendable {
     case internalError
@@ -25,19 +27,21 @@ final class FaultProxy: Sendable {
   }
 
   let port: Int
+  let isTLS: Bool
   private let upstream: String
   private let plan: @Sendable (Int) -> Fault?
   private let log = Mutex<[Received]>([])
   private let channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
 
-  var endpoint: String { "http://127.0.0.1:\(port)" }
+  var endpoint: String { isTLS ? "https://localhost:\(port)" : "http://127.0.0.1:\(port)" }
   var received: [Received] { log.withLock { $0 } }
 
   private init(
     channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>, upstream: String,
-    plan: @escaping @Sendable (Int) -> Fault?
+    isTLS: Bool, plan: @escaping @Sendable (Int) -> Fault?
   ) throws {
     self.channel = channel
+    self.isTLS = isTLS
     guard let port = channel.channel.localAddress?.port else { throw ChannelError.inappropriateOperationForState }
     self.port = port
     self.upstream = upstream
@@ -46,17 +50,19 @@ final class FaultProxy: Sendable {
 
   /// Runs `body` with a proxy in front of `upstream` whose n-th request (0-based) suffers `plan(n)`.
   static func run<T: Sendable>(
-    upstream: String, plan: @escaping @Sendable (Int) -> Fault?, _ body: (FaultProxy) async throws -> T
+    upstream: String, tls: NIOSSLContext? = nil, plan: @escaping @Sendable (Int) -> Fault?,
+    _ body: (FaultProxy) async throws -> T
   ) async throws -> T {
     let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .bind(host: "127.0.0.1", port: 0) { child in
         child.eventLoop.makeCompletedFuture {
+          if let tls { try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
           try child.pipeline.syncOperations.configureHTTPServerPipeline()
           return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(wrappingChannelSynchronously: child)
         }
       }
-    let proxy = try FaultProxy(channel: channel, upstream: upstream, plan: plan)
+    let proxy = try FaultProxy(channel: channel, upstream: upstream, isTLS: tls != nil, plan: plan)
     return try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { try await proxy.serve() }
       defer { group.cancelAll() }

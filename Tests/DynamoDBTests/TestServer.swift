@@ -23,7 +23,7 @@ enum TestServer {
       endpoint: try endpoint ?? requireEndpoint(), retryPolicy: retryPolicy)
   }
 
-  /// Runs `body` with a fresh client and always shuts it down (async-http-client traps on un-shut-down clients).
+  /// Runs `body` with a fresh client and always shuts it down, closing its connections.
   static func withClient<T>(
     endpoint: String? = nil, retryPolicy: RetryPolicy = .standard, _ body: (DynamoDBClient) async throws -> T
   ) async throws -> T {

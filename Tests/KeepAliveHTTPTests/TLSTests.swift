@@ -1,6 +1,7 @@
 import HTTPExchange
 import NIOHTTP1
 import NIOSSL
+import TLSTestSupport
 import Testing
 
 @testable import KeepAliveHTTP

@@ -1,12 +1,13 @@
 import Foundation
 import NIOSSL
 
-/// A throwaway CA and a server certificate it signed for `subjectAltName`, made with `openssl`.
-struct TestCertificates {
-  let caCertificate: NIOSSLCertificate
-  let serverContext: NIOSSLContext
+/// A throwaway CA and a server certificate it signed for `subjectAltName`, made with `openssl`; shared by the
+/// HTTP client's TLS tests and the DynamoDB client's test over TLS.
+public struct TestCertificates: Sendable {
+  public let caCertificate: NIOSSLCertificate
+  public let serverContext: NIOSSLContext
 
-  static func make(subjectAltName: String = "DNS:localhost,IP:127.0.0.1") throws -> TestCertificates {
+  public static func make(subjectAltName: String = "DNS:localhost,IP:127.0.0.1") throws -> TestCertificates {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keepalive-tls-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
