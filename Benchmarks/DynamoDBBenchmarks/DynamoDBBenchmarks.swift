@@ -75,6 +75,11 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  Benchmark("Entry encode to item (DynamoDBEncoder)") { benchmark in
+    let encoder = DynamoDBEncoder()
+    for _ in benchmark.scaledIterations { blackHole(try encoder.encode(entry)) }
+  }
+
   Benchmark("SigV4 sign a PutItem request") { benchmark in
     let signer = SigV4Signer(region: "us-east-1", service: "dynamodb")
     let credentials = Credentials(
@@ -116,4 +121,6 @@ let benchmarks: @Sendable () -> Void = {
       }
     }
   }
+
+  httpFloorBenchmarks()
 }

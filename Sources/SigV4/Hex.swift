@@ -6,6 +6,7 @@ enum Hex {
   /// Lower-case hex of a byte sequence, as SigV4 prints hashes and signatures.
   static func encode(_ bytes: some Sequence<UInt8>) -> String {
     var out: [UInt8] = []
+    out.reserveCapacity(2 * SHA256.byteCount)
     for byte in bytes {
       out.append(digits[Int(byte >> 4)])
       out.append(digits[Int(byte & 0x0F)])
