@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import SigV4
 import Testing
 
 @testable import DynamoDB
@@ -96,5 +97,37 @@ struct ClientInternalsTests {
     #expect(quota.remaining == 12)
     #expect(RetryPolicy(retryQuota: -3).retryQuota == 0)
     #expect(RetryPolicy.none.retryQuota == 500)
+  }
+}
+
+@Suite("Numbers compared as DynamoDB compares them")
+struct CanonicalNumberTests {
+  @Test(arguments: [
+    ("1", "1E0"), ("+1", "1E0"), ("1.0", "1E0"), ("10e-1", "1E0"), ("0.1E1", "1E0"), ("001.000", "1E0"),
+    ("-2.50", "-25E-1"), ("120", "12E1"), ("0.012", "12E-3"), ("0", "0"), ("-0.0", "0"), ("0e5", "0"),
+    ("123456789012345678901234567890123456.78", "12345678901234567890123456789012345678E-2"),
+  ])
+  func canonicalText(_ text: String, _ expected: String) {
+    #expect(DynamoDBNumber.canonicalText(text) == expected)
+  }
+
+  @Test func invalidTextAndHugeExponentsHaveNoCanonicalText() {
+    #expect(DynamoDBNumber.canonicalText("1e") == nil)
+    #expect(DynamoDBNumber.canonicalText("abc") == nil)
+    #expect(DynamoDBNumber.canonicalText("1e99999999999999999999") == nil)
+  }
+
+  @Test func batchWriterTreatsEqualNumbersAsOneKey() async throws {
+    let client = DynamoDBClient(
+      region: "us-east-1", credentials: StaticCredentialProvider(Credentials(accessKeyId: "A", secretAccessKey: "S")),
+      endpoint: "http://127.0.0.1:9")
+    var writer = BatchWriter(client: client, keyAttributes: ["T": ["pk", "sk"]])
+    for text in ["1", "1.0", "+1", "10e-1"] { try writer.put(["pk": "a", "sk": .n(text), "v": .n(text)], into: "T") }
+    try writer.put(["pk": "a", "sk": .n("2")], into: "T")
+    writer.delete(key: ["pk": "a", "sk": .n("0.20e1")], from: "T")
+    #expect(writer.pendingCount == 2)
+    #expect(writer.pending["T"]?.first == .put(["pk": "a", "sk": .n("10e-1"), "v": .n("10e-1")]))
+    #expect(writer.pending["T"]?.last == .delete(key: ["pk": "a", "sk": .n("0.20e1")]))
+    try await client.shutdown()
   }
 }

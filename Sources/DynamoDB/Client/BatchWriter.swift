@@ -67,7 +67,8 @@ public struct BatchWriter: Sendable {
 }
 
 extension WriteRequest {
-  /// The attributes `names` of the written item or key; nil if one is missing.
+  /// The attributes `names` of the written item or key, numbers in canonical form so that keys compare as
+  /// DynamoDB compares them; nil if one is missing.
   func key(named names: [String]) -> Item? {
     let attributes: Item
     switch self {
@@ -77,7 +78,11 @@ extension WriteRequest {
     var key: Item = [:]
     for name in names {
       guard let value = attributes[name] else { return nil }
-      key[name] = value
+      if case .n(let text) = value, let canonical = DynamoDBNumber.canonicalText(text) {
+        key[name] = .n(canonical)
+      } else {
+        key[name] = value
+      }
     }
     return key
   }
