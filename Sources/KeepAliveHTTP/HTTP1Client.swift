@@ -48,8 +48,19 @@ public final class HTTP1Client: Sendable {
     _ method: HTTPMethod, url: String, headers: HTTPHeaders = [:], body: [UInt8] = [], timeout: Duration
   ) async throws -> HTTP1Response {
     guard let origin = HTTP1Origin(url: url) else { throw HTTP1ClientError.invalidURL(url) }
+    return try await execute(
+      method, origin: origin, target: Self.pathAndQuery(of: url, origin: origin), headers: headers, body: body,
+      timeout: timeout)
+  }
+
+  /// Sends `method` for `target` (path and query, as on the request line) to `origin`, for callers that parse
+  /// their URL once and send to it many times; otherwise as `execute(_:url:headers:body:timeout:)`.
+  public func execute(
+    _ method: HTTPMethod, origin: HTTP1Origin, target: String, headers: HTTPHeaders = [:], body: [UInt8] = [],
+    timeout: Duration
+  ) async throws -> HTTP1Response {
     let pool = try pool(for: origin)
-    var head = HTTPRequestHead(version: .http1_1, method: method, uri: Self.pathAndQuery(of: url, origin: origin))
+    var head = HTTPRequestHead(version: .http1_1, method: method, uri: target)
     head.headers = headers
     if !headers.contains(name: "Host") { head.headers.add(name: "Host", value: origin.authority) }
     if !headers.contains(name: "User-Agent") { head.headers.add(name: "User-Agent", value: Self.userAgent) }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 import NIOHTTP1
 import SigV4
 import Testing
@@ -128,6 +129,29 @@ struct CanonicalNumberTests {
     #expect(writer.pendingCount == 2)
     #expect(writer.pending["T"]?.first == .put(["pk": "a", "sk": .n("10e-1"), "v": .n("10e-1")]))
     #expect(writer.pending["T"]?.last == .delete(key: ["pk": "a", "sk": .n("0.20e1")]))
+    try await client.shutdown()
+  }
+}
+
+@Suite("The endpoint, parsed once per client")
+struct DynamoDBEndpointTests {
+  @Test func requestTargetKeepsPathAndQueryAndDropsTheFragment() throws {
+    #expect(try #require(DynamoDBEndpoint("http://127.0.0.1:8000")).requestTarget == "/")
+    let endpoint = try #require(DynamoDBEndpoint("HTTPS://dynamodb.example.com/prefix?x=1#part"))
+    #expect(endpoint.origin == HTTP1Origin(url: "https://dynamodb.example.com"))
+    #expect(endpoint.path == "/prefix")
+    #expect(endpoint.requestTarget == "/prefix?x=1")
+  }
+
+  @Test func aNonHTTPEndpointFailsEveryRequestAtOnceWithoutRetrying() async throws {
+    let client = DynamoDBClient(
+      region: "us-east-1", credentials: StaticCredentialProvider(Credentials(accessKeyId: "A", secretAccessKey: "S")),
+      endpoint: "ftp://dynamodb.example.com", retryPolicy: RetryPolicy(maxAttempts: 5))
+    let started = ContinuousClock.now
+    let error = await #expect(throws: DynamoDBError.self) { try await client.listTables() }
+    guard case .invalidRequest(let detail) = error else { Issue.record("got \(String(describing: error))"); return }
+    #expect(detail == "the endpoint 'ftp://dynamodb.example.com' is not an absolute http(s) URL")
+    #expect(ContinuousClock.now - started < .milliseconds(50), "no backoff before the error")
     try await client.shutdown()
   }
 }

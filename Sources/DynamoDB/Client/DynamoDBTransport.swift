@@ -19,6 +19,8 @@ final class DynamoDBTransport: Sendable {
   let signer: SigV4Signer
   let credentials: any CredentialProvider
   let endpoint: String
+  /// `nil` when `endpoint` is not an http(s) URL; every request then fails at once.
+  private let parsedEndpoint: DynamoDBEndpoint?
   let retryPolicy: RetryPolicy
   let retryQuota: RetryQuota?
   let logger: Logger
@@ -35,6 +37,7 @@ final class DynamoDBTransport: Sendable {
     self.signer = signer
     self.credentials = credentials
     self.endpoint = endpoint
+    self.parsedEndpoint = DynamoDBEndpoint(endpoint)
     self.retryPolicy = retryPolicy
     self.retryQuota = retryPolicy.retryQuota.map(RetryQuota.init(capacity:))
     self.logger = logger
@@ -73,6 +76,9 @@ final class DynamoDBTransport: Sendable {
   /// Sends one operation, retrying per the policy; returns the verified response body.
   func send(_ operation: String, body: [UInt8]) async throws -> [UInt8] {
     guard !isShutDown.load(ordering: .acquiring) else { throw DynamoDBError.clientShutDown }
+    guard let parsedEndpoint else {
+      throw DynamoDBError.invalidRequest("the endpoint '\(endpoint)' is not an absolute http(s) URL")
+    }
     let deadline = DynamoDBDeadline.current
     var attempts = 0
     var correctedSkew = false
@@ -82,7 +88,8 @@ final class DynamoDBTransport: Sendable {
       attempts += 1
       let outcome: AttemptOutcome
       do {
-        outcome = try await attempt(operation, body: body, deadline: deadline, attempts: attempts)
+        outcome = try await attempt(
+          operation, to: parsedEndpoint, body: body, deadline: deadline, attempts: attempts)
       } catch DynamoDBError.deadlineExceeded(let count, let detail) {
         throw DynamoDBError.deadlineExceeded(attempts: count, lastError: lastError?.description ?? detail)
       }
@@ -122,7 +129,8 @@ final class DynamoDBTransport: Sendable {
   }
 
   private func attempt(
-    _ operation: String, body: [UInt8], deadline: ContinuousClock.Instant?, attempts: Int
+    _ operation: String, to endpoint: DynamoDBEndpoint, body: [UInt8], deadline: ContinuousClock.Instant?,
+    attempts: Int
   ) async throws -> AttemptOutcome {
     var timeout = retryPolicy.attemptTimeout
     if let deadline {
@@ -130,10 +138,12 @@ final class DynamoDBTransport: Sendable {
       guard remaining > .zero else { throw DynamoDBError.deadlineExceeded(attempts: attempts - 1, lastError: nil) }
       timeout = min(timeout, remaining)
     }
-    let headers = try await signedHeaders(operation, body: body)
+    let headers = try await signedHeaders(operation, to: endpoint, body: body)
     let response: HTTP1Response
     do {
-      response = try await httpClient.execute(.POST, url: endpoint, headers: headers, body: body, timeout: timeout)
+      response = try await httpClient.execute(
+        .POST, origin: endpoint.origin, target: endpoint.requestTarget, headers: headers, body: body,
+        timeout: timeout)
     } catch let error as CancellationError {
       throw error
     } catch {
@@ -151,24 +161,27 @@ final class DynamoDBTransport: Sendable {
     return .failure(.service(error), RetryClassifier.classify(error, serverDate: response.headers.first(name: "Date")))
   }
 
-  private func signedHeaders(_ operation: String, body: [UInt8]) async throws -> HTTPHeaders {
+  private func signedHeaders(_ operation: String, to endpoint: DynamoDBEndpoint, body: [UInt8]) async throws
+    -> HTTPHeaders
+  {
     let credentials: Credentials
     do {
       credentials = try await self.credentials.credentials()
     } catch {
       throw DynamoDBError.credentials("\(error)")
     }
-    let headers: [(name: String, value: String)] = [
-      ("Content-Type", "application/x-amz-json-1.0"), ("X-Amz-Target", "DynamoDB_20120810.\(operation)"),
-    ]
+    let request = SigningRequest(
+      method: "POST", path: endpoint.path, query: endpoint.query,
+      headers: [
+        ("Host", endpoint.origin.authority), ("Content-Type", "application/x-amz-json-1.0"),
+        ("X-Amz-Target", "DynamoDB_20120810.\(operation)"),
+      ], payload: .bytes(body))
     let skew = clockSkew.withLock { $0 }
-    let signing = try signer.signingHeaders(
-      method: "POST", url: endpoint, headers: headers, payload: .bytes(body), credentials: credentials,
-      date: Date().addingTimeInterval(skew))
-    var request = HTTPHeaders()
-    request.reserveCapacity(headers.count + signing.count)
-    for header in headers { request.add(name: header.name, value: header.value) }
-    for header in signing { request.add(name: header.name, value: header.value) }
-    return request
+    let signed = signer.sign(request, credentials: credentials, date: Date().addingTimeInterval(skew))
+    var headers = HTTPHeaders()
+    headers.reserveCapacity(request.headers.count + signed.addedHeaders.count)
+    for header in request.headers { headers.add(name: header.name, value: header.value) }
+    for header in signed.addedHeaders { headers.add(name: header.name, value: header.value) }
+    return headers
   }
 }
