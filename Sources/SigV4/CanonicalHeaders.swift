@@ -19,26 +19,35 @@ struct CanonicalHeaders: Sendable {
     }
     var block = ""
     var names = ""
+    block.reserveCapacity(sorted.reduce(0) { $0 + $1.element.name.utf8.count + $1.element.value.utf8.count + 2 })
+    names.reserveCapacity(sorted.reduce(0) { $0 + $1.element.name.utf8.count + 1 })
     var previous: String?
     for (_, header) in sorted {
       if header.name == previous {
         block.removeLast()
-        block += ",\(header.value)\n"
-        continue
+        block.append(",")
+      } else {
+        if previous != nil { names.append(";") }
+        names.append(header.name)
+        block.append(header.name)
+        block.append(":")
+        previous = header.name
       }
-      if previous != nil { names += ";" }
-      names += header.name
-      block += "\(header.name):\(header.value)\n"
-      previous = header.name
+      block.append(header.value)
+      block.append("\n")
     }
     self.block = block
     self.signedNames = names
   }
 
   private static func lowercasedASCII(_ name: String) -> String {
-    guard name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return name }
-    return String(
-      decoding: name.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+    let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    let utf8 = name.utf8
+    guard utf8.contains(where: isUpper) else { return name }
+    return String(unsafeUninitializedCapacity: utf8.count) { out in
+      for (index, byte) in utf8.enumerated() { out[index] = isUpper(byte) ? byte | 0x20 : byte }
+      return utf8.count
+    }
   }
 
   /// Trims the value and collapses each run of spaces to one.

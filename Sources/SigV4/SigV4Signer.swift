@@ -26,6 +26,7 @@ public struct SigV4Signer: Sendable {
     let time = SigningTime(date)
     let payloadHash = request.payload.hexDigest
     var added: [(name: String, value: String)] = []
+    added.reserveCapacity(4)
     if let token = credentials.sessionToken { added.append((name: "X-Amz-Security-Token", value: token)) }
     added.append((name: "X-Amz-Date", value: time.amzDate))
     if options.signBodyHeader { added.append((name: "x-amz-content-sha256", value: payloadHash)) }
@@ -76,11 +77,12 @@ public struct SigV4Signer: Sendable {
     -> (stringToSign: String, value: String)
   {
     let stringToSign = [
-      Self.algorithm, time.amzDate, scope(time), Hex.sha256(Array(canonicalRequest.utf8)),
+      Self.algorithm, time.amzDate, scope(time), Hex.sha256(canonicalRequest),
     ].joined(separator: "\n")
     let key = keyCache.signingKey(
       secret: credentials.secretAccessKey, dateStamp: time.dateStamp, region: region, service: service)
-    let mac = HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key)
+    var text = stringToSign
+    let mac = text.withUTF8 { HMAC<SHA256>.authenticationCode(for: UnsafeRawBufferPointer($0), using: key) }
     return (stringToSign, Hex.encode(mac))
   }
 }
