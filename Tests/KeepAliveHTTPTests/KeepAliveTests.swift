@@ -29,6 +29,20 @@ struct KeepAliveTests {
     try await server.shutdown()
   }
 
+  @Test func aParsedOriginAndTargetGoWhereTheURLWouldAndShareItsConnection() async throws {
+    let server = try await ScriptedHTTPServer(script: Self.echo)
+    let client = HTTP1Client()
+    let origin = try #require(HTTP1Origin(url: server.url()))
+    let parsed = try await client.execute(.GET, origin: origin, target: "/tables?limit=2", timeout: .seconds(5))
+    let viaURL = try await client.execute(.GET, url: server.url("/tables?limit=2#ignored"), timeout: .seconds(5))
+    #expect(String(decoding: parsed.body, as: UTF8.self) == "/tables?limit=2")
+    #expect(String(decoding: viaURL.body, as: UTF8.self) == "/tables?limit=2")
+    #expect(server.requests.map { $0.headers["Host"] } == [["127.0.0.1:\(server.port)"], ["127.0.0.1:\(server.port)"]])
+    #expect(server.acceptedConnections == 1)
+    await client.shutdown()
+    try await server.shutdown()
+  }
+
   @Test func connectionCloseInTheResponseMeansANewConnectionNextTime() async throws {
     let server = try await ScriptedHTTPServer { _ in .respond(status: 503, headers: [("Connection", "close")], body: [])
     }
