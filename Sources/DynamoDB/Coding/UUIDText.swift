@@ -9,8 +9,7 @@
 /// attributes.
 enum UUIDText {
   private static let digits = Array("0123456789ABCDEF".utf8)
-  /// Where the dashes stand in the text, and before which byte of the UUID.
-  private static let dashPositions = [8, 13, 18, 23]
+  /// The bytes of the UUID that a dash stands before.
   private static let dashedBytes = [4, 6, 8, 10]
 
   static func format(_ id: UUID) -> String {
@@ -33,29 +32,25 @@ enum UUIDText {
 
   /// The UUID of `8-4-4-4-12` hex digits with dashes; nil for anything else.
   static func parse(_ text: String) -> UUID? {
-    let utf8 = text.utf8
-    guard utf8.count == 36 else { return nil }
-    var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    let parsed = withUnsafeMutableBytes(of: &uuid) { out -> Bool in
-      var count = 0
-      var high: UInt8?
-      for (position, byte) in utf8.enumerated() {
-        if dashPositions.contains(position) {
-          guard byte == UInt8(ascii: "-") else { return false }
-          continue
+    var text = text
+    return text.withUTF8 { chars -> UUID? in
+      guard chars.count == 36 else { return nil }
+      var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+      let parsed = withUnsafeMutableBytes(of: &uuid) { out -> Bool in
+        var cursor = 0
+        for index in out.indices {
+          if dashedBytes.contains(index) {
+            guard chars[cursor] == UInt8(ascii: "-") else { return false }
+            cursor += 1
+          }
+          guard let high = hexValue(chars[cursor]), let low = hexValue(chars[cursor + 1]) else { return false }
+          out[index] = high << 4 | low
+          cursor += 2
         }
-        guard let nibble = hexValue(byte) else { return false }
-        if let pending = high {
-          out[count] = pending << 4 | nibble
-          count += 1
-          high = nil
-        } else {
-          high = nibble
-        }
+        return true
       }
-      return true
+      return parsed ? UUID(uuid: uuid) : nil
     }
-    return parsed ? UUID(uuid: uuid) : nil
   }
 
   private static func hexValue(_ byte: UInt8) -> UInt8? {
