@@ -8,8 +8,8 @@
 #   3. Credentials for the AWS CLI allowed to call lambda:GetFunction, lambda:CreateFunction,
 #      lambda:UpdateFunctionCode, lambda:UpdateFunctionConfiguration, lambda:GetFunctionConfiguration,
 #      iam:GetRole and iam:PassRole on the execution role (plus s3:PutObject with --s3-bucket).
-#   4. A zip whose bootstrap runs on the chosen runtime: infra/package.sh with Docker, or a local
-#      build on a machine whose glibc is not newer than the runtime's (package.sh checks this).
+#   4. A zip whose bootstrap starts on the chosen runtime: infra/package.sh. This script checks it again
+#      (architecture, and every glibc import against the runtime's glibc) and refuses one that would not.
 # The HTTP API and its JWT authorizer are not created here; infra/template.yaml (sam deploy) does both.
 set -euo pipefail
 
@@ -38,6 +38,10 @@ EOF
 
 # shellcheck source-path=SCRIPTDIR source=lib/cli.bash
 source "$(dirname "${BASH_SOURCE[0]}")/lib/cli.bash"
+# shellcheck source-path=SCRIPTDIR source=lib/python-env.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/python-env.bash"
+# shellcheck source-path=SCRIPTDIR source=lib/runtime-glibc.bash
+source "$(dirname "${BASH_SOURCE[0]}")/lib/runtime-glibc.bash"
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -94,6 +98,7 @@ fi
 [[ "$log_format" == JSON || "$log_format" == Text ]] || usage_error "--log-format must be JSON or Text"
 [[ "$log_level" =~ ^(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)$ ]] || usage_error "--log-level is not a Lambda log level"
 [[ -f "$zip_path" ]] || die "no archive at $zip_path; build it with infra/package.sh"
+ensure_python_env || die "could not set up the Python tools in $python_env_dir (infra/requirements.txt)"
 require_aws_cli
 
 set_aws_args "$region" "$endpoint_url"
@@ -101,17 +106,19 @@ aws_cli() {
   aws "$@" "${aws_args[@]}"
 }
 
-# The binary in the zip must be for the chosen architecture; Lambda would only fail at the first invoke.
-if command -v unzip >/dev/null 2>&1 && command -v readelf >/dev/null 2>&1; then
-  check_dir="$(mktemp -d)"
-  trap 'rm -rf "$check_dir"' EXIT
-  unzip -q "$zip_path" bootstrap -d "$check_dir" || die "$zip_path has no bootstrap at its root"
-  machine="$(readelf -h "$check_dir/bootstrap" | sed -n 's/^ *Machine: *//p')"
-  case "$arch:$machine" in
-    x86_64:*X86-64* | arm64:*AArch64*) ;;
-    *) die "the bootstrap in $zip_path is built for '$machine', not $arch; pass the matching --arch" ;;
-  esac
-fi
+# The zip must hold a bootstrap for the chosen architecture that can start on the chosen runtime's glibc;
+# Lambda itself would accept either mistake and only fail at the first invoke (Runtime.ExitError).
+ensure_commands unzip=unzip readelf=binutils || die "unzip and readelf (binutils) are needed to check the zip"
+check_dir="$(mktemp -d)"
+trap 'rm -rf "$check_dir"' EXIT
+unzip -q "$zip_path" bootstrap -d "$check_dir" || die "$zip_path has no bootstrap at its root"
+machine="$(readelf -h "$check_dir/bootstrap" | sed -n 's/^ *Machine: *//p')"
+case "$arch:$machine" in
+  x86_64:*X86-64* | arm64:*AArch64*) ;;
+  *) die "the bootstrap in $zip_path is built for '$machine', not $arch; pass the matching --arch" ;;
+esac
+check_binary_for_runtime "$check_dir/bootstrap" "$runtime" >/dev/null ||
+  die "the bootstrap in $zip_path cannot start on $runtime (above); rebuild the zip with infra/package.sh"
 
 if [[ -z "$role_arn" ]]; then
   role_arn="$(aws_cli iam get-role --role-name "$function_name-role" --query Role.Arn 2>/dev/null)" ||

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Builds the release `bootstrap` with the Swift standard library linked statically, strips it and
-# zips it as `bootstrap` at the root of the archive, which is what a Lambda custom runtime expects.
+# Builds the release `bootstrap` with the Swift standard library linked statically, checks that it can start
+# on the chosen Lambda runtime, strips it and zips it as `bootstrap` at the root of the archive, which is what a
+# Lambda custom runtime expects.
 #
-# Where a Docker engine answers, the build runs in the swift:<version>-amazonlinux2 image, so the
-# binary needs no newer glibc than Amazon Linux 2 has (2.26); that binary runs on provided.al2 and
-# provided.al2023. Otherwise it builds on this machine and reports the highest GLIBC symbol version
-# the binary needs, warning when the chosen runtime's glibc (2.26 / 2.34) is older.
+# Lambda's OS-only runtimes have an old glibc (provided.al2: 2.26, provided.al2023: 2.34), older than most
+# build machines'. Three ways to a binary that starts there:
+#   --zig (default)  build here, then link again with `zig cc` against glibc 2.26's stubs (Zig from .venv,
+#                    pinned in infra/requirements.txt); no Docker, no second compile;
+#   --docker         build inside the swift:<version>-amazonlinux2 image (glibc 2.26);
+#   --binary PATH    package a bootstrap built elsewhere.
+# Whichever way, the binary is checked symbol by symbol against the runtime's glibc ABI
+# (infra/lib/check-glibc-imports.py). A binary that fails the check is an error: no zip is written.
 set -euo pipefail
 
 usage() {
@@ -13,30 +18,38 @@ usage() {
 Usage: infra/package.sh [options]
 
 Options:
-  --runtime RUNTIME        provided.al2023 (default) or provided.al2; sets the glibc limit checked
+  --runtime RUNTIME        provided.al2, provided.al2023 or both (default: both); sets the glibc checked
+                           against: 2.26 for provided.al2 and both, 2.34 for provided.al2023
   --arch ARCH              x86_64 or arm64 (default: this machine's); another architecture needs Docker
-  --swift-version VERSION  Swift image tag for the Docker build (default: the local toolchain's, e.g. 6.3.1)
+  --zig                    build here and link against glibc 2.26 with Zig (the default)
+  --docker                 build inside the swift:<version>-amazonlinux2 image
+  --binary PATH            package an already built bootstrap instead of building one (still checked)
+  --swift-version VERSION  Swift image tag for --docker (default: the local toolchain's, e.g. 6.3.1)
   --output ZIP             where to write the archive (default: dist/carbontrack-lambda.zip)
-  --docker | --local       force the build inside Docker or on this machine (default: Docker when `docker info` works)
-  --binary PATH            package an already built bootstrap instead of building one (still stripped and checked)
   --dry-run                print what would be done and exit
   -h, --help               show this help
 
-Prints the archive's path, size and base64 SHA-256 (what Lambda reports as CodeSha256).
-Exit status: 0 on success (also when only warnings were printed), 1 on failure, 2 on bad usage.
+Prints the libraries the binary needs, the highest GLIBC version it imports, the verdict of the glibc check,
+then the archive's path, size and base64 SHA-256 (what Lambda reports as CodeSha256).
+Exit status: 0 on success, 1 on failure (a binary that cannot start on the runtime included), 2 on bad usage.
 EOF
 }
 
-# shellcheck source-path=SCRIPTDIR source=lib/cli.bash
-source "$(dirname "${BASH_SOURCE[0]}")/lib/cli.bash"
-
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=lib/cli.bash
+source "$repo_root/infra/lib/cli.bash"
+# shellcheck source-path=SCRIPTDIR source=lib/python-env.bash
+source "$repo_root/infra/lib/python-env.bash"
+# shellcheck source-path=SCRIPTDIR source=lib/release-build.bash
+source "$repo_root/infra/lib/release-build.bash"
+# shellcheck source-path=SCRIPTDIR source=lib/runtime-glibc.bash
+source "$repo_root/infra/lib/runtime-glibc.bash"
 
-runtime="provided.al2023"
+runtime="both"
 arch=""
 swift_version=""
 output="$repo_root/dist/carbontrack-lambda.zip"
-mode="auto"
+mode="zig"
 binary=""
 dry_run=false
 
@@ -53,19 +66,16 @@ while [[ $# -gt 0 ]]; do
       esac
       shift 2
       ;;
+    --zig) mode="zig"; shift ;;
     --docker) mode="docker"; shift ;;
-    --local) mode="local"; shift ;;
     --dry-run) dry_run=true; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage_error "unknown option: $1" ;;
   esac
 done
 
-case "$runtime" in
-  provided.al2) glibc_limit="2.26" ;;
-  provided.al2023) glibc_limit="2.34" ;;
-  *) usage_error "--runtime must be provided.al2023 or provided.al2, got '$runtime'" ;;
-esac
+glibc_limit="$(glibc_of_runtime "$runtime")" ||
+  usage_error "--runtime must be provided.al2, provided.al2023 or both, got '$runtime'"
 
 case "$(uname -m)" in
   x86_64 | amd64) host_arch="x86_64" ;;
@@ -83,22 +93,16 @@ if [[ "$output" != /* ]]; then
   output="$PWD/$output"
 fi
 
-# Decide where the binary comes from.
 if [[ -n "$binary" ]]; then
   mode="prebuilt"
   [[ -f "$binary" ]] || die "--binary $binary does not exist"
-elif [[ "$mode" == "auto" ]]; then
-  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
-    mode="docker"
-  else
-    mode="local"
-  fi
 fi
 if [[ "$mode" == "docker" ]] && ! { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }; then
-  die "--docker was given but no Docker engine answers 'docker info'"
+  die "--docker was given but no Docker engine answers 'docker info'; the default build (--zig) needs none"
 fi
-if [[ "$mode" == "local" && "$arch" != "$host_arch" ]]; then
-  die "building for $arch on a $host_arch machine needs Docker (the local toolchain does not cross-compile here)"
+if [[ "$mode" == "zig" && "$arch" != "$host_arch" ]]; then
+  die "--zig builds for this machine ($host_arch) only: the local Swift toolchain compiles for $host_arch" \
+    "(see docs/OPERATIONS.md, 'arm64'); use --docker or build on an $arch machine"
 fi
 
 if [[ -z "$swift_version" && "$mode" == "docker" ]]; then
@@ -107,31 +111,32 @@ if [[ -z "$swift_version" && "$mode" == "docker" ]]; then
   [[ -n "$swift_version" ]] || die "could not read the local Swift version; pass --swift-version"
 fi
 
-# shellcheck source-path=SCRIPTDIR source=lib/release-build.bash
-source "$repo_root/infra/lib/release-build.bash"
-build_args=("${bootstrap_build_args[@]}")
 image="swift:${swift_version}-amazonlinux2"
-# A separate scratch path inside the container: the host's .build holds objects built against
-# another glibc and must not be mixed with them.
+# A separate scratch path inside the container: the host's .build holds objects built against another glibc.
+# libstdc++ and libgcc are linked statically there too (a folder holding only libstdc++.a, searched first, and
+# -static-libgcc), so the binary needs nothing from the image's C++ runtime.
 docker_scratch=".build-docker-al2-$arch"
-docker_command=(docker run --rm --platform "$docker_platform" -v "$repo_root:/src" -w /src "$image"
-  bash -c "swift ${build_args[*]} --scratch-path $docker_scratch && strip -o $docker_scratch/bootstrap.stripped \
-\$(swift build -c release --scratch-path $docker_scratch --show-bin-path)/bootstrap")
+docker_script="mkdir -p /tmp/static-cxx && ln -sf \"\$(g++ -print-file-name=libstdc++.a)\" /tmp/static-cxx/ &&
+swift ${bootstrap_build_args[*]} --scratch-path $docker_scratch -Xswiftc -L/tmp/static-cxx \
+-Xswiftc -Xclang-linker -Xswiftc -static-libgcc &&
+strip -o $docker_scratch/bootstrap.stripped \$(swift build -c release --scratch-path $docker_scratch --show-bin-path)/bootstrap"
+docker_command=(docker run --rm --platform "$docker_platform" -v "$repo_root:/src" -w /src "$image" bash -c "$docker_script")
 
 echo "runtime $runtime (glibc $glibc_limit), architecture $arch, build: $mode"
 if [[ "$dry_run" == true ]]; then
   case "$mode" in
     docker) echo "would run: ${docker_command[*]}" ;;
-    local) echo "would run: swift ${build_args[*]} (in $repo_root), then strip" ;;
-    prebuilt) echo "would strip and package $binary" ;;
+    zig) echo "would run: swift ${bootstrap_build_args[*]} (in $repo_root), then link it again with zig cc" \
+      "against glibc $lambda_glibc_version (infra/lib/link-for-old-glibc.py), then strip" ;;
+    prebuilt) echo "would strip and check $binary" ;;
   esac
-  echo "would write: $output"
+  echo "would check it against glibc $glibc_limit and write: $output"
   exit 0
 fi
 
-for tool in zip strip readelf openssl; do
-  command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not on PATH (Debian/Ubuntu: apt-get install zip binutils openssl)"
-done
+ensure_python_env || die "could not set up the Python tools in $python_env_dir (infra/requirements.txt)"
+ensure_commands zip=zip strip=binutils readelf=binutils openssl=openssl ||
+  die "zip, binutils and openssl are needed (Debian/Ubuntu: apt-get install zip binutils openssl)"
 
 work_dir="$(mktemp -d)"
 trap 'rm -rf "$work_dir"' EXIT
@@ -143,12 +148,13 @@ case "$mode" in
     "${docker_command[@]}"
     cp "$repo_root/$docker_scratch/bootstrap.stripped" "$staged"
     ;;
-  local)
+  zig)
     command -v swift >/dev/null 2>&1 || die "'swift' is not on PATH"
-    echo "building on this machine: swift ${build_args[*]}"
-    (cd "$repo_root" && swift "${build_args[@]}")
-    bin_path="$(cd "$repo_root" && swift build -c release --show-bin-path)"
-    strip -o "$staged" "$bin_path/bootstrap"
+    echo "building on this machine: swift ${bootstrap_build_args[*]}"
+    (cd "$repo_root" && swift "${bootstrap_build_args[@]}")
+    echo "linking it again against glibc $lambda_glibc_version with zig cc"
+    link_bootstrap_for_lambda "$work_dir/bootstrap.unstripped" || die "linking with zig failed (messages above)"
+    strip -o "$staged" "$work_dir/bootstrap.unstripped"
     ;;
   prebuilt)
     strip -o "$staged" "$binary"
@@ -159,26 +165,9 @@ chmod 0755 "$staged"
 # --- checks of the binary ---------------------------------------------------------------------------
 machine="$(readelf -h "$staged" | sed -n 's/^ *Machine: *//p')"
 [[ "$machine" == *"$elf_machine"* ]] || die "the binary is built for '$machine', not $arch"
-
-needed="$(readelf -d "$staged" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
-echo "shared libraries needed: ${needed:-none}"
-swift_libraries="$(grep -oE 'lib(swift|Foundation|icu|dispatch|BlocksRuntime)[^ ]*' <<<"$needed" | tr '\n' ' ' || true)"
-if [[ -n "$swift_libraries" ]]; then
-  warn "the binary loads Swift runtime libraries (${swift_libraries% }); Lambda's OS-only runtimes do not have them." \
-    "Build with --static-swift-stdlib (this script does unless --binary is given)."
-fi
-
-highest_glibc="$(readelf -V "$staged" | grep -oE 'GLIBC_[0-9]+(\.[0-9]+)+' | sed 's/GLIBC_//' | sort -uV | tail -1)"
-if [[ -z "$highest_glibc" ]]; then
-  echo "glibc symbol versions: none (statically linked)"
-else
-  echo "highest GLIBC symbol version needed: $highest_glibc ($runtime provides $glibc_limit)"
-  if [[ "$(printf '%s\n%s\n' "$highest_glibc" "$glibc_limit" | sort -V | tail -1)" != "$glibc_limit" ]]; then
-    warn "the binary needs GLIBC_$highest_glibc but $runtime only has glibc $glibc_limit: it will fail to start" \
-      "there ('version GLIBC_$highest_glibc not found'). This zip is for local use only; build where Docker" \
-      "works (swift:<version>-amazonlinux2 image) for a deployable one."
-  fi
-fi
+check_binary_for_runtime "$staged" "$runtime" ||
+  die "bootstrap cannot start on $runtime (glibc $glibc_limit); no zip written." \
+    "Build it with the default --zig (or --docker) instead of on this machine's glibc."
 
 # --- the archive ------------------------------------------------------------------------------------
 mkdir -p "$(dirname "$output")"

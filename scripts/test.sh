@@ -5,20 +5,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-ensure_python_tools
-ensure_apt_tools shellcheck=shellcheck zip=zip unzip=unzip curl=curl openssl=openssl
+ensure_python_env
+ensure_commands shellcheck=shellcheck zip=zip unzip=unzip curl=curl openssl=openssl readelf=binutils \
+  debootstrap=debootstrap
 start_moto
 use_local_aws
 
 log "swift format lint"
 swift format lint --strict --recursive Sources Tests Package.swift
 
-log "release build of bootstrap, as infra/package.sh ships it (for the linkage and size checks)"
+log "release build of bootstrap, linked as infra/package.sh ships it (for the tests that run it)"
 # shellcheck source=infra/lib/release-build.bash
 source infra/lib/release-build.bash
 swift "${bootstrap_build_args[@]}"
-BOOTSTRAP_RELEASE_PATH="$(swift build -c release --show-bin-path)/bootstrap"
-export BOOTSTRAP_RELEASE_PATH
+release_bin="$(swift build -c release --show-bin-path)"
+link_bootstrap_for_lambda "$release_bin/bootstrap-lambda"
+# Every test that starts bootstrap runs the binary that ships (linked against glibc 2.26 with Zig); the plain
+# build, linked against this machine's glibc, is what Tests/infra/test-old-glibc.sh shows failing on an older one.
+export BOOTSTRAP_RELEASE_PATH="$release_bin/bootstrap-lambda" BOOTSTRAP_PLAIN_PATH="$release_bin/bootstrap"
 
 log "debug build with tests"
 swift build --build-tests

@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
-# Tests infra/package.sh and infra/deploy.sh:
-# - the zip's only entry is an executable, stripped `bootstrap` for this machine's architecture, and
-#   the printed size, CodeSha256 and GLIBC verdict are right;
-# - deploy.sh creates and then updates a function on moto's Lambda API;
+# Tests infra/package.sh, infra/deploy.sh and the SAM build target:
+# - the default build (Zig, glibc 2.26) writes a zip whose only entry is an executable, stripped `bootstrap` for
+#   this machine's architecture that needs only glibc's libraries, nothing newer than GLIBC_2.26, and the printed
+#   summary, size and CodeSha256 are right;
+# - a bootstrap linked against this machine's glibc is refused (exit 1, no zip), naming the symbols;
+# - deploy.sh creates and then updates a function on moto's Lambda API, and refuses zips it must not upload;
+# - `make build-Function` (what `sam build` runs) leaves the checked bootstrap in ARTIFACTS_DIR;
 # - the unzipped bootstrap runs through the local Lambda server (`carbontrack serve`) and passes the
 #   self-test (events/self-test.json) against moto's DynamoDB.
-#
-# The binary packaged is the release build the harness made (BOOTSTRAP_RELEASE_PATH) so that the
-# test does not start a second multi-minute release build; PACKAGE_FULL_BUILD=1 makes package.sh
-# build it itself (static Swift stdlib) instead.
+# Tests/infra/test-old-glibc.sh runs the same zip on an older glibc.
 set -uo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
 
-for tool in zip unzip readelf strip openssl python3 curl aws; do
+for tool in zip unzip readelf strip openssl python3 curl aws make; do
   require_tool "$tool"
 done
 use_shared_moto
@@ -23,38 +23,23 @@ deploy="$repo_root/infra/deploy.sh"
 work="$(mktemp -d)"
 at_exit "rm -rf '$work'"
 zip_file="$work/out/lambda.zip"
-
-# --- which bootstrap ---------------------------------------------------------------------------------
-package_args=()
-if [[ "${PACKAGE_FULL_BUILD:-}" == 1 ]]; then
-  echo "PACKAGE_FULL_BUILD=1: package.sh builds the release bootstrap itself"
-else
-  binary="${BOOTSTRAP_RELEASE_PATH:-}"
-  if [[ -z "$binary" && -x "$repo_root/.build/release/bootstrap" && "${CI:-}" != true ]]; then
-    binary="$repo_root/.build/release/bootstrap"
-  fi
-  if [[ -z "$binary" || ! -f "$binary" ]]; then
-    if [[ "${CI:-}" == true ]]; then
-      fail "BOOTSTRAP_RELEASE_PATH names a built bootstrap" "got '${BOOTSTRAP_RELEASE_PATH:-}'"
-      finish
-    fi
-    echo "skipping $(basename "$0"): no release bootstrap (set BOOTSTRAP_RELEASE_PATH or PACKAGE_FULL_BUILD=1)"
-    echo "infra: 0 passed, 0 failed"
-    exit 0
-  fi
-  package_args=(--binary "$binary")
+plain_bootstrap="${BOOTSTRAP_PLAIN_PATH:-$repo_root/.build/release/bootstrap}"
+if [[ ! -x "$plain_bootstrap" ]]; then
+  fail "the plain release bootstrap is built" "no $plain_bootstrap (scripts/test.sh builds it)"
+  finish
 fi
 
 # --- the build plan ----------------------------------------------------------------------------------
-plan="$("$package" --dry-run --local 2>&1)"
-expect_contains "the local build links the Swift stdlib statically" \
+plan="$("$package" --dry-run 2>&1)"
+expect_contains "by default the build is local and linked with Zig" "build: zig" "$plan"
+expect_contains "it links the Swift stdlib statically" \
   "swift build -c release --product bootstrap --static-swift-stdlib" "$plan"
-if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
-  plan="$("$package" --dry-run 2>&1)"
-  expect_contains "with a Docker engine the build runs in the amazonlinux2 image" "-amazonlinux2" "$plan"
-else
-  plan="$("$package" --dry-run 2>&1)"
-  expect_contains "without a Docker engine the build is local" "build: local" "$plan"
+expect_contains "it links again against glibc 2.26" "against glibc 2.26" "$plan"
+expect_contains "by default it checks against glibc 2.26 (provided.al2 and provided.al2023)" \
+  "runtime both (glibc 2.26)" "$plan"
+expect_contains "provided.al2023 is checked against glibc 2.34" "(glibc 2.34)" \
+  "$("$package" --dry-run --runtime provided.al2023 2>&1)"
+if ! { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }; then
   "$package" --dry-run --docker >/dev/null 2>&1
   expect_equal "--docker without a Docker engine fails" 1 "$?"
 fi
@@ -66,7 +51,7 @@ expect_equal "an unknown architecture is a usage error (exit 2)" 2 "$?"
 expect_equal "an output that is not a .zip is a usage error (exit 2)" 2 "$?"
 
 # --- package ----------------------------------------------------------------------------------------
-if output="$("$package" "${package_args[@]}" --output "$zip_file" 2>"$work/package.err")"; then
+if output="$("$package" --output "$zip_file" 2>"$work/package.err")"; then
   pass "package.sh exits 0"
 else
   fail "package.sh exits 0" "$output"$'\n'"$(cat "$work/package.err")"
@@ -90,38 +75,37 @@ case "$(uname -m)" in
   *) want_machine="X86-64" ;;
 esac
 expect_contains "bootstrap is built for this machine" "$want_machine" "$(readelf -h "$bootstrap")"
-if [[ "${PACKAGE_FULL_BUILD:-}" == 1 ]]; then
-  swift_libraries="$(readelf -d "$bootstrap" | grep -oE 'lib(swift|Foundation|icu|dispatch)[^]]*' || true)"
-  expect_equal "the built bootstrap loads no Swift runtime libraries (static stdlib)" "" "$swift_libraries"
-fi
 if readelf -S "$bootstrap" | grep -q '\.symtab'; then
   fail "bootstrap is stripped" "it still has a .symtab section"
 else
   pass "bootstrap is stripped"
 fi
 
-# The GLIBC verdict: compute the highest version independently and compare with each runtime's limit.
+# The linkage, computed here independently of package.sh's checker.
+needed="$(readelf -d "$bootstrap" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort | tr '\n' ' ')"
+non_glibc="$(tr ' ' '\n' <<<"$needed" | grep -vE '^(libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|ld-linux-[a-z0-9-]+\.so\.[12])?$' || true)"
+expect_equal "bootstrap needs only glibc's libraries (no libstdc++.so, libgcc_s.so or Swift libraries)" "" "$non_glibc"
 highest="$(readelf -V "$bootstrap" | grep -oE 'GLIBC_[0-9]+(\.[0-9]+)+' | sed 's/GLIBC_//' | sort -uV | tail -1)"
+expect_equal "bootstrap imports nothing newer than GLIBC_2.26 (highest: $highest)" "2.26" \
+  "$(printf '%s\n2.26\n' "$highest" | sort -V | tail -1)"
 expect_contains "package.sh states the highest GLIBC version" "highest GLIBC symbol version needed: $highest" "$output"
-# The first run used the default runtime, provided.al2023; provided.al2 needs one more run.
-cp "$work/package.err" "$work/check-provided.al2023.err"
-"$package" --binary "$bootstrap" --runtime provided.al2 --output "$work/check.zip" >/dev/null \
-  2>"$work/check-provided.al2.err"
-for pair in provided.al2:2.26 provided.al2023:2.34; do
-  runtime="${pair%%:*}"
-  limit="${pair#*:}"
-  cp "$work/check-$runtime.err" "$work/check.err"
-  if [[ -n "$highest" && "$(printf '%s\n%s\n' "$highest" "$limit" | sort -V | tail -1)" != "$limit" ]]; then
-    expect_contains "$runtime: warns that GLIBC_$highest is above $limit" \
-      "needs GLIBC_$highest but $runtime only has glibc $limit" "$(cat "$work/check.err")"
-  else
-    if grep -q "only has glibc" "$work/check.err"; then
-      fail "$runtime: no glibc warning for GLIBC_${highest:-none} (limit $limit)" "$(cat "$work/check.err")"
-    else
-      pass "$runtime: no glibc warning for GLIBC_${highest:-none} (limit $limit)"
-    fi
-  fi
+expect_contains "package.sh states that no C++ runtime library is needed" \
+  "libstdc++.so / libgcc_s.so: not needed" "$output"
+expect_contains "package.sh states the libraries needed" "shared libraries needed:" "$output"
+expect_contains "package.sh states the verdict of the exact check" "glibc 2.26 ABI" "$output"
+check "the same bootstrap also passes the check for provided.al2023" \
+  "$package" --binary "$bootstrap" --runtime provided.al2023 --output "$work/al2023.zip"
+
+# A bootstrap linked against this machine's glibc (2.36 on Debian 12) must be refused for both runtimes.
+for runtime in both provided.al2023; do
+  "$package" --binary "$plain_bootstrap" --runtime "$runtime" --output "$work/plain.zip" >"$work/plain.out" \
+    2>"$work/plain.err"
+  expect_equal "package.sh refuses the plain build for runtime $runtime (exit 1)" 1 "$?"
+  check "and writes no zip ($runtime)" test ! -e "$work/plain.zip"
+  expect_contains "and names libstdc++.so ($runtime)" "needs libstdc++.so.6" "$(cat "$work/plain.err")"
 done
+expect_contains "and names a glibc symbol too new for provided.al2" "@GLIBC_2.34 from libc.so.6" \
+  "$("$package" --binary "$plain_bootstrap" --runtime provided.al2 --output "$work/plain.zip" 2>&1)"
 
 # --- deploy.sh on moto's Lambda API --------------------------------------------------------------------
 run_id="$$-$RANDOM"
@@ -173,6 +157,24 @@ if [[ "$want_machine" == X86-64 ]]; then other_arch=arm64; else other_arch=x86_6
 "$deploy" "${deploy_args[@]}" --arch "$other_arch" >/dev/null 2>"$work/deploy.err"
 expect_equal "deploy.sh refuses a zip built for another architecture" 1 "$?"
 expect_contains "and says why" "pass the matching --arch" "$(cat "$work/deploy.err")"
+mkdir -p "$work/plain-zip"
+cp "$plain_bootstrap" "$work/plain-zip/bootstrap"
+(cd "$work/plain-zip" && zip -q plain.zip bootstrap)
+"$deploy" "${deploy_args[@]}" --zip "$work/plain-zip/plain.zip" >/dev/null 2>"$work/deploy.err"
+expect_equal "deploy.sh refuses a zip whose bootstrap cannot start on the runtime's glibc" 1 "$?"
+expect_contains "and says why" "cannot start on provided.al2023" "$(cat "$work/deploy.err")"
+expect_equal "the refused zip was not uploaded" "$(openssl dgst -sha256 -binary "$zip_file" | base64)" \
+  "$(aws_local lambda get-function-configuration --function-name "$function_name" --query CodeSha256)"
+
+# --- the SAM path: sam build runs the Makefile's build-Function target ----------------------------------
+mkdir -p "$work/sam-artifacts"
+if output="$(make -C "$repo_root" --no-print-directory build-Function ARTIFACTS_DIR="$work/sam-artifacts" 2>&1)"; then
+  pass "make build-Function (sam build) succeeds"
+else
+  fail "make build-Function (sam build) succeeds" "$output"
+fi
+expect_equal "it leaves exactly bootstrap in ARTIFACTS_DIR" "bootstrap" "$(ls "$work/sam-artifacts")"
+expect_contains "after the glibc check" "glibc 2.26 ABI" "$output"
 
 # --- the unzipped bootstrap through the local Lambda server --------------------------------------------
 self_test_event="$repo_root/events/self-test.json"

@@ -18,9 +18,14 @@ warn() {
   echo "warning: $*" >&2
 }
 
-# Stops unless the AWS CLI is on PATH.
+# Uses the AWS CLI on PATH, else the pinned one of the project's Python environment (.venv, created on demand).
 require_aws_cli() {
-  command -v aws >/dev/null 2>&1 || die "the AWS CLI ('aws') is not on PATH; install it (pip install awscli) and retry"
+  command -v aws >/dev/null 2>&1 && return 0
+  # shellcheck source-path=SCRIPTDIR source=python-env.bash
+  source "$(dirname "${BASH_SOURCE[0]}")/python-env.bash"
+  if ! ensure_python_env || ! command -v aws >/dev/null 2>&1; then
+    die "the AWS CLI ('aws') is not on PATH and could not be installed into .venv (infra/requirements.txt)"
+  fi
 }
 
 # Sets the array aws_args to the options shared by a script's AWS CLI calls: $1 region, $2 endpoint

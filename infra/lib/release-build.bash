@@ -1,5 +1,8 @@
 # shellcheck shell=bash
-# How the shipped `bootstrap` is built; infra/package.sh, the tests (scripts/test.sh) and the runtime
+# shellcheck source-path=SCRIPTDIR source=python-env.bash
+source "$(dirname "${BASH_SOURCE[0]}")/python-env.bash"
+
+# How the shipped `bootstrap` is built; infra/package.sh, the tests (scripts/test.sh), the demo and the runtime
 # benchmark (scripts/bench-runtime.sh) all build it with these arguments to `swift`, so what is tested and
 # measured is what ships. Changing them rebuilds every module once.
 #
@@ -17,3 +20,18 @@ bootstrap_build_args=(build -c release --product bootstrap --static-swift-stdlib
 # shellcheck disable=SC2034
 carbontrack_build_args=(build -c release --product carbontrack --static-swift-stdlib
   -Xcc -ffunction-sections -Xcc -fdata-sections)
+
+# The glibc the shipped bootstrap is linked against: Amazon Linux 2's, so one zip runs on provided.al2 and on
+# provided.al2023 (glibc 2.34).
+# shellcheck disable=SC2034
+lambda_glibc_version="2.26"
+
+# Links the release bootstrap of the last `swift build "${bootstrap_build_args[@]}"` again, from the same
+# objects, against glibc $lambda_glibc_version's stubs with Zig (infra/lib/link-for-old-glibc.py), into $1.
+# Needs .venv (ensure_python_env, infra/lib/python-env.bash). Takes ~10 s; nothing is recompiled.
+link_bootstrap_for_lambda() {
+  local here
+  here="$(dirname "${BASH_SOURCE[0]}")"
+  "$python_env_dir/bin/python" "$here/link-for-old-glibc.py" --product bootstrap --glibc "$lambda_glibc_version" \
+    --scratch-path "$here/../../.build" --output "$1"
+}

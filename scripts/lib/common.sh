@@ -3,30 +3,9 @@
 
 log() { printf '==> %s\n' "$*" >&2; }
 
-# Installs the Python tools (moto's server, cfn-lint, the AWS CLI) unless they are already on PATH.
-ensure_python_tools() {
-  local missing=()
-  { command -v moto_server && python3 -c 'import moto.server'; } >/dev/null 2>&1 || missing+=('moto[server]')
-  command -v cfn-lint >/dev/null 2>&1 || missing+=(cfn-lint)
-  command -v aws >/dev/null 2>&1 || missing+=(awscli)
-  if ((${#missing[@]})); then
-    log "pip install ${missing[*]}"
-    python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}"
-  fi
-}
-
-# Installs Debian packages for the given commands (command=package pairs) unless present.
-ensure_apt_tools() {
-  local missing=() pair
-  for pair in "$@"; do
-    command -v "${pair%%=*}" >/dev/null 2>&1 || missing+=("${pair#*=}")
-  done
-  if ((${#missing[@]})); then
-    log "apt-get install ${missing[*]}"
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-}
+# Python tools (.venv, infra/requirements.txt) and Debian packages: ensure_python_env and ensure_commands.
+# shellcheck source=infra/lib/python-env.bash
+source "$(dirname "${BASH_SOURCE[0]}")/../../infra/lib/python-env.bash"
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
