@@ -19,21 +19,26 @@ trap 'rm -rf "$work"' EXIT
 
 source scripts/lib/common.sh
 
-log "release builds (bootstrap linked as infra/package.sh ships it; carbontrack)"
-# Same arguments as infra/package.sh, so the figures are those of the shipped binary.
+log "release builds (bootstrap built and linked as infra/package.sh ships it; carbontrack)"
+# Same arguments as infra/package.sh, so the figures are those of the shipped binary: the build's own link
+# (against this machine's glibc) and the Zig relink against glibc 2.26 that ships, side by side.
+ensure_python_env
 # shellcheck source=infra/lib/release-build.bash
 source infra/lib/release-build.bash
 swift "${bootstrap_build_args[@]}" >&2
 swift "${carbontrack_build_args[@]}" >&2
 bin="$(swift build -c release --show-bin-path)"
-strip -o "$work/bootstrap" "$bin/bootstrap"
+link_bootstrap_for_lambda "$work/bootstrap.unstripped" >&2
+strip -o "$work/bootstrap" "$work/bootstrap.unstripped"
+strip -o "$work/bootstrap-plain" "$bin/bootstrap"
 serve="$bin/carbontrack"
 
+# A baseline only (not a project tool, so not in infra/requirements.txt); pinned for repeatable figures.
 log "awslambdaric (PyPI) in a virtualenv"
 venv="${RIC_VENV:-.build/bench-venv}"
 if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import awslambdaric' 2>/dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet awslambdaric >&2
+  "$venv/bin/pip" install --quiet awslambdaric==4.2.2 >&2
 fi
 mkdir -p "$work/python"
 cat >"$work/python/echo.py" <<'PY'
@@ -137,17 +142,21 @@ cold_start() {
 field() { python3 -c "import json,sys; print(round(json.loads(sys.argv[1])[sys.argv[2]], 1))" "$1" "$2"; }
 
 declare -A name cold warm cpu rss size
-contenders=(swift python bare)
-name[swift]="Swift bootstrap (this repo)"
+contenders=(swift swift_plain python bare)
+name[swift]="Swift bootstrap (this repo, as shipped: Zig link, glibc 2.26)"
+name[swift_plain]="Swift bootstrap (same objects, plain link, this machine's glibc)"
 name[python]="Python awslambdaric echo"
 name[bare]="bare C loop (floor)"
 # shellcheck disable=SC2034 # read through the nameref below
 command_swift=("$work/bootstrap")
 # shellcheck disable=SC2034
+command_swift_plain=("$work/bootstrap-plain")
+# shellcheck disable=SC2034
 command_python=(/usr/bin/env "PYTHONPATH=$work/python" "$venv/bin/python" -m awslambdaric echo.handler)
 # shellcheck disable=SC2034
 command_bare=("$work/bare")
 size[swift]="$(stat -c %s "$work/bootstrap") B"
+size[swift_plain]="$(stat -c %s "$work/bootstrap-plain") B"
 size[python]="n/a (interpreter; venv $(du -sb "$venv" | cut -f1) B)"
 size[bare]="$(stat -c %s "$work/bare") B"
 
@@ -177,3 +186,6 @@ for contender in "${contenders[@]}"; do
 done
 echo
 echo "Warm overhead vs the floor: $(python3 -c "print(round(${warm[bare]} / ${warm[swift]}, 2))")x"
+echo "Shipped (Zig) vs plain link: cold start $(python3 -c "print(round(${cold[swift]} / ${cold[swift_plain]}, 3))")x," \
+  "CPU per invoke $(python3 -c "print(round(${cpu[swift]} / ${cpu[swift_plain]}, 3))")x," \
+  "RSS $(python3 -c "print(round(${rss[swift]} / ${rss[swift_plain]}, 3))")x"

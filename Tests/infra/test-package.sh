@@ -88,6 +88,12 @@ expect_equal "bootstrap needs only glibc's libraries (no libstdc++.so, libgcc_s.
 highest="$(readelf -V "$bootstrap" | grep -oE 'GLIBC_[0-9]+(\.[0-9]+)+' | sed 's/GLIBC_//' | sort -uV | tail -1)"
 expect_equal "bootstrap imports nothing newer than GLIBC_2.26 (highest: $highest)" "2.26" \
   "$(printf '%s\n2.26\n' "$highest" | sort -V | tail -1)"
+# Zig's compiler_rt carries portable memcpy/memset/memcmp/bcmp; if it is linked, they silently replace glibc's
+# vectorised ones for the whole program (+2 % instructions per invoke; docs/PERFORMANCE.md).
+glibc_memory_functions="$(readelf -W --dyn-syms "$bootstrap" | awk '$7 == "UND" {print $8}' |
+  grep -oE '^(memcpy|memmove|memset|memcmp|bcmp)@' | sort -u | tr -d '@' | tr '\n' ' ')"
+expect_equal "memcpy, memmove, memset, memcmp and bcmp come from glibc, not from Zig's compiler_rt" \
+  "bcmp memcmp memcpy memmove memset " "$glibc_memory_functions"
 expect_contains "package.sh states the highest GLIBC version" "highest GLIBC symbol version needed: $highest" "$output"
 expect_contains "package.sh states that no C++ runtime library is needed" \
   "libstdc++.so / libgcc_s.so: not needed" "$output"

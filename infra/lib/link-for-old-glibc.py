@@ -42,12 +42,12 @@ def with_output(arguments, output):
     return arguments[: index + 1] + [output] + arguments[index + 2 :]
 
 
-def static_libstdcxx(clang):
-    """GCC's libstdc++.a as the toolchain's clang finds it (the GCC installation it links with)."""
-    found = subprocess.run([clang, "-print-file-name=libstdc++.a"], capture_output=True, text=True).stdout.strip()
+def gcc_archive(clang, name):
+    """A static library of the GCC installation the toolchain's clang links with, e.g. libstdc++.a."""
+    found = subprocess.run([clang, f"-print-file-name={name}"], capture_output=True, text=True).stdout.strip()
     if not os.path.isabs(found) or not os.path.isfile(found):
         sys.exit(
-            "link-for-old-glibc: GCC's static libstdc++.a was not found "
+            f"link-for-old-glibc: GCC's {name} was not found "
             "(Debian/Ubuntu: apt-get install libstdc++-12-dev, or the -dev package of your GCC)"
         )
     return found
@@ -77,14 +77,15 @@ def main():
     arguments = with_output(arguments, os.path.abspath(options.output))
     if options.verbose:
         arguments.append("-v")
-    swiftc = arguments[0]
+    clang = os.path.join(os.path.dirname(arguments[0]), "clang")
     zig_cache = os.path.join(scratch, "zig-cache")
     environment = dict(
         os.environ,
         SWIFT_DRIVER_CLANG_EXEC=os.path.join(HERE, "zig-clang"),
         ZIG_CLANG_ZIG=zig_executable(),
         ZIG_CLANG_GLIBC=options.glibc,
-        ZIG_CLANG_LIBSTDCXX=static_libstdcxx(os.path.join(os.path.dirname(swiftc), "clang")),
+        ZIG_CLANG_LIBSTDCXX=gcc_archive(clang, "libstdc++.a"),
+        ZIG_CLANG_LIBGCC=gcc_archive(clang, "libgcc.a"),
         ZIG_GLOBAL_CACHE_DIR=zig_cache,
         ZIG_LOCAL_CACHE_DIR=zig_cache,
     )
