@@ -120,10 +120,23 @@ let package = Package(
       ],
       resources: [.copy("Resources/sigv4-vectors"), .copy("Resources/sigv4-skip.txt")]
     ),
+    .target(
+      name: "DynamoDBFaultProxy",
+      dependencies: [
+        "DynamoDB",
+        "KeepAliveHTTP",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
+      path: "Tests/DynamoDBFaultProxy"
+    ),
     .testTarget(
       name: "DynamoDBTests",
       dependencies: [
         "DynamoDB",
+        "DynamoDBFaultProxy",
         "HTTPExchange",
         "KeepAliveHTTP",
         "SigV4",
@@ -145,6 +158,7 @@ let package = Package(
       ]
     ),
     .testTarget(
-      name: "CarbonTrackTests", dependencies: ["CarbonTrack", "DynamoDB", "LambdaRuntime", "LocalLambdaServer"]),
+      name: "CarbonTrackTests",
+      dependencies: ["CarbonTrack", "DynamoDB", "DynamoDBFaultProxy", "LambdaRuntime", "LocalLambdaServer"]),
   ]
 )

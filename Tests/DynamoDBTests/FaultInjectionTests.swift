@@ -1,4 +1,5 @@
 import DynamoDB
+import DynamoDBFaultProxy
 import Foundation
 import Synchronization
 import Testing

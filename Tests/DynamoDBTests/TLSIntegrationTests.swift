@@ -1,4 +1,5 @@
 import DynamoDB
+import DynamoDBFaultProxy
 import KeepAliveHTTP
 import NIOSSL
 import SigV4

@@ -44,8 +44,9 @@ public struct APIRequest: Sendable {
   /// Normalises a payload v2 event.
   public init(_ event: APIGatewayV2Request) throws(CarbonTrackError) {
     var path = event.rawPath
-    if let stage = event.requestContext.stage, stage != "$default", path.hasPrefix("/\(stage)/") {
-      path.removeFirst(stage.count + 1)
+    // Bytes, not `hasPrefix`: Unicode-aware matching could strip a canonically equivalent prefix of another length.
+    if let stage = event.requestContext.stage, stage != "$default", path.utf8.starts(with: "/\(stage)/".utf8) {
+      path = String(decoding: path.utf8.dropFirst(stage.utf8.count + 1), as: UTF8.self)
     }
     self.init(
       version: .v2, method: event.requestContext.http.method, path: path,
@@ -73,7 +74,9 @@ public struct APIRequest: Sendable {
     self.query = query
     self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
     self.body = body
-    self.identity = identity?.isEmpty == true ? nil : identity
+    // An empty `sub` is kept (and rejected by the handler) rather than read as "no identity", which AUTH_MODE=none
+    // would let through.
+    self.identity = identity
     self.requestId = requestId
   }
 

@@ -4,19 +4,21 @@
   import Foundation
 #endif
 
-/// The opaque pagination cursor of entry listings: base64url of `{"v":1,"after":"<sort key>"}`.
+/// The opaque pagination cursor of entry listings: base64url of `{"v":2,"u":"<user id>","after":"<sort key>"}`.
 ///
-/// Only the sort key is carried; the user id always comes from the request path, so a cursor can never reach
-/// another user's data.
+/// The user id always comes from the request path, so a cursor can never reach another user's data; it is carried
+/// anyway so that a cursor used with another user's listing is refused with a clear error instead of silently
+/// starting somewhere in theirs.
 public enum EntryCursor {
   private struct Payload: Codable {
     var v: Int
+    var u: String
     var after: String
   }
 
-  /// The cursor that continues after the entry with sort key `timestamp`.
-  public static func encode(after timestamp: String) -> String {
-    let json = (try? JSONEncoder().encode(Payload(v: 1, after: timestamp))) ?? Data()
+  /// The cursor that continues `userId`'s listing after the entry with sort key `timestamp`.
+  public static func encode(after timestamp: String, userId: String) -> String {
+    let json = (try? JSONEncoder().encode(Payload(v: 2, u: userId, after: timestamp))) ?? Data()
     return String(
       json.base64EncodedString().compactMap { character -> Character? in
         switch character {
@@ -28,14 +30,17 @@ public enum EntryCursor {
       })
   }
 
-  /// The sort key a cursor continues after; a validation error on field `cursor` if it is not one of ours.
-  public static func decode(_ cursor: String) throws(CarbonTrackError) -> String {
+  /// The sort key a cursor of `userId`'s listing continues after; a validation error on field `cursor` otherwise.
+  public static func decode(_ cursor: String, userId: String) throws(CarbonTrackError) -> String {
     var base64 = String(cursor.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
-    base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+    base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
     guard let data = Data(base64Encoded: base64),
-      let payload = try? JSONDecoder().decode(Payload.self, from: data), payload.v == 1,
+      let payload = try? JSONDecoder().decode(Payload.self, from: data), payload.v == 2,
       EntrySortKey(payload.after) != nil
     else { throw .invalid("cursor", "is not a cursor returned by this API") }
+    guard payload.u.utf8.elementsEqual(userId.utf8) else {
+      throw .invalid("cursor", "belongs to another user's listing; list again without it")
+    }
     return payload.after
   }
 }

@@ -12,8 +12,16 @@ public struct APIHandler: RawLambdaHandler {
   }
 
   public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
-    let request = try APIRequest(event: event)
-    let response = await respond(to: request, context: context)
+    let response: APIGatewayResponse
+    do {
+      response = await respond(to: try APIRequest(event: event), context: context)
+    } catch .invalidEvent(let message) {
+      // Not an API Gateway event at all: nothing to answer over HTTP, so the invocation itself fails.
+      throw CarbonTrackError.invalidEvent(message)
+    } catch {
+      // An API Gateway event with a bad part (e.g. a body marked base64 that is not): the client's mistake.
+      response = .error(error)
+    }
     return try JSONCoding.encode(response)
   }
 
@@ -37,10 +45,18 @@ public struct APIHandler: RawLambdaHandler {
     }
   }
 
-  /// 403 when the caller's identity is another user; 401 when there is none and `AUTH_MODE` requires one.
+  /// 403 when the caller's identity is another user; 401 when there is none and `AUTH_MODE` requires one, or when
+  /// it is not a valid user id.
+  ///
+  /// Identities compare as bytes: Swift's `==` on strings treats canonically equivalent text as equal, so a `sub`
+  /// spelled with U+212A KELVIN SIGN would pass as the user "Kevin".
   func authorize(_ request: APIRequest, userId: String) throws(CarbonTrackError) {
     if let identity = request.identity {
-      guard identity == userId else { throw .forbidden("You may only access your own data.") }
+      var validator = FieldValidator()
+      guard validator.userId(identity, "sub") != nil else {
+        throw .unauthorized("The token's subject (sub claim) is not a valid user id.")
+      }
+      guard identity.utf8.elementsEqual(userId.utf8) else { throw .forbidden("You may only access your own data.") }
     } else if authMode == .required {
       throw .unauthorized("This API requires an authenticated identity (JWT sub claim).")
     }

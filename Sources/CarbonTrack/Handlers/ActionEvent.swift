@@ -30,8 +30,19 @@ struct ActionEvent: Decodable {
     return query
   }
 
+  /// The field that names the operation's resource: `timestamp` for entries, `goalId` for goals. Only that one,
+  /// so an event that also carries the other (an update's body may) cannot redirect the operation.
+  func resourceId(for operation: Operation) -> String? {
+    switch operation.resourceField {
+    case "timestamp": return timestamp
+    case "goalId": return goalId
+    default: return nil
+    }
+  }
+
   /// Decodes the envelope; `invalidEvent` naming the problem otherwise.
   static func decode(_ bytes: [UInt8]) throws(CarbonTrackError) -> ActionEvent {
+    if let name = DuplicateJSONKeys.first(in: bytes) { throw .invalid(name, "is given more than once") }
     do {
       return try JSONDecoder().decode(ActionEvent.self, from: Data(bytes))
     } catch let error as DecodingError {

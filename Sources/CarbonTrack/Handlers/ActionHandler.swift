@@ -31,7 +31,7 @@ public struct ActionHandler: RawLambdaHandler {
         throw CarbonTrackError.unknownAction(action.action, known: Self.knownActions)
       }
       let input = OperationInput(
-        operation: operation, userId: action.userId, resourceId: action.timestamp ?? action.goalId,
+        operation: operation, userId: action.userId, resourceId: action.resourceId(for: operation),
         query: action.query, body: event)
       do {
         return try await DeadlineScope.run(context) { try await executor.execute(input).body }

@@ -20,7 +20,7 @@ public struct OperationExecutor: Sendable {
     try validator.finish()
     guard let userId = validUserId else { throw CarbonTrackError.invalid("userId", "is required") }
     let resourceId = try resource(input)
-    let query = try QueryParameters(input.query, now: now)
+    let query = try QueryParameters(input.query, userId: userId, now: now)
     switch input.operation {
     case .createUser:
       let profile = try RequestDecoding.decode(CreateUserRequest.self, from: input.body).validated(
@@ -93,7 +93,7 @@ public struct OperationExecutor: Sendable {
       guard EntrySortKey(id) != nil else {
         throw .invalid("timestamp", "must be an entry timestamp such as 2026-01-31T12:00:00.000Z#0a1b2c3d")
       }
-    } else if id.count > 128 {
+    } else if id.utf8.count > 128 {
       throw .notFound("Goal \(id) does not exist.")
     }
     return id

@@ -9,11 +9,11 @@ struct QueryParameters {
   var groupBy: AnalyticsGrouping
 
   /// Parses the parameters; a date-only `to` includes that whole day.
-  init(_ query: [String: String], now: Timestamp) throws(CarbonTrackError) {
+  init(_ query: [String: String], userId: String, now: Timestamp) throws(CarbonTrackError) {
     var validator = FieldValidator()
     let from = validator.timestamp(query["from"], "from")
     var to = validator.timestamp(query["to"], "to")
-    if let text = query["to"], text.count == 10, let day = to?.day { to = Timestamp(endOf: day) }
+    if let text = query["to"], text.utf8.count == 10, let day = to?.day { to = Timestamp(endOf: day) }
     if let from, let to { validator.check(from <= to, "to", "must not be before from") }
     limit = Self.defaultLimit
     if let text = query["limit"] {
@@ -27,14 +27,23 @@ struct QueryParameters {
     var cursor: String?
     if let text = query["cursor"], !text.isEmpty {
       do {
-        cursor = try EntryCursor.decode(text)
+        cursor = try EntryCursor.decode(text, userId: userId)
       } catch {
-        validator.fail("cursor", "is not a cursor returned by this API")
+        for field in error.fieldErrors { validator.fail(field.field, field.message) }
       }
+    }
+    let range =
+      from == nil && to == nil ? nil : EntryRange(from: from ?? .earliestAccepted, to: to ?? .latestRepresentable)
+    if let cursor {
+      // DynamoDB rejects a start key outside the key condition, so a cursor from another listing would be a 500.
+      let bounds = range ?? .all
+      validator.check(
+        cursor >= EntrySortKey.lowerBound(bounds.from) && cursor <= EntrySortKey.upperBound(bounds.to), "cursor",
+        "belongs to a listing with other from/to; list again without it")
     }
     try validator.finish()
     self.cursor = cursor
-    range = from == nil && to == nil ? nil : EntryRange(from: from ?? .earliestAccepted, to: to ?? .latestRepresentable)
+    self.range = range
   }
 
   /// The analytics range: as given, else the 30 days up to now.

@@ -19,8 +19,8 @@ public struct GoalProgress: Sendable, Hashable, Codable {
   public var state: State
 
   /// Computes progress for `goal` given the emissions in its period, as of `now`.
-  public init(goal: Goal, emittedMicro: Int64, entryCount: Int, now: Timestamp) {
-    let allowanceMicro = Kilograms.micro(goal.allowanceKgCO2e)
+  public init(goal: Goal, emittedMicro: Int128, entryCount: Int, now: Timestamp) {
+    let allowanceMicro = Int128(Kilograms.micro(goal.allowanceKgCO2e))
     emittedKgCO2e = Kilograms.kilograms(micro: emittedMicro)
     allowanceKgCO2e = Kilograms.kilograms(micro: allowanceMicro)
     remainingKgCO2e = Kilograms.kilograms(micro: max(0, allowanceMicro - emittedMicro))

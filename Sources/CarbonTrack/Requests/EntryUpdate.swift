@@ -46,7 +46,9 @@ public struct EntryUpdate: Sendable, Hashable {
     result.kgCO2e = kgCO2e ?? entry.kgCO2e
     result.notes = notes ?? entry.notes
     result.updatedAt = now
-    result.version = entry.version + 1
+    // Wrapping, not trapping: a stored version can only be Int.max if written around the API, and a wrapped
+    // version still differs from the one the conditional write checks.
+    result.version = entry.version &+ 1
     return result
   }
 }

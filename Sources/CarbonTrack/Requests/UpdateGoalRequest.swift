@@ -43,7 +43,8 @@ public struct UpdateGoalRequest: Sendable, Codable {
     result.periodEnd = end?.iso8601 ?? goal.periodEnd
     result.status = status ?? goal.status
     result.updatedAt = now
-    result.version = goal.version + 1
+    // Wrapping, not trapping (see EntryUpdate.applied).
+    result.version = goal.version &+ 1
     result.progress = nil
     try result.validateConsistency()
     return result

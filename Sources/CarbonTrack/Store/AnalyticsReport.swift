@@ -21,15 +21,15 @@ extension CarbonTrackStore {
   public func analytics(_ userId: String, in range: EntryRange, groupBy: AnalyticsGrouping) async throws
     -> AnalyticsReport
   {
-    var sums: [String: (micro: Int64, count: Int)] = [:]
-    var total: Int64 = 0
+    var sums: [String: (micro: Int128, count: Int)] = [:]
+    var total: Int128 = 0
     let amounts = try await amounts(userId, in: range)
     for amount in amounts {
       guard let day = amount.day else { continue }
       let key = groupBy.key(category: amount.category, day: day)
-      sums[key, default: (0, 0)].micro += amount.micro
+      sums[key, default: (0, 0)].micro += Int128(amount.micro)
       sums[key, default: (0, 0)].count += 1
-      total += amount.micro
+      total += Int128(amount.micro)
     }
     let groups = sums.sorted { $0.key < $1.key }.map {
       AnalyticsReport.Group(key: $0.key, kgCO2e: Kilograms.kilograms(micro: $0.value.micro), entryCount: $0.value.count)

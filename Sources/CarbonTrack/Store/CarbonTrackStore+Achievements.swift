@@ -62,9 +62,9 @@ extension CarbonTrackStore {
   private func reducedLastMonth(_ userId: String, now: Timestamp) async throws -> Bool {
     let lastMonth = now.day.firstOfPreviousMonth
     let monthBefore = lastMonth.firstOfPreviousMonth
-    let previous = try await amounts(userId, in: .month(containing: monthBefore)).reduce(0) { $0 + $1.micro }
+    let previous = Kilograms.sum(try await amounts(userId, in: .month(containing: monthBefore)).lazy.map(\.micro))
     guard previous > 0 else { return false }
-    let last = try await amounts(userId, in: .month(containing: lastMonth)).reduce(0) { $0 + $1.micro }
+    let last = Kilograms.sum(try await amounts(userId, in: .month(containing: lastMonth)).lazy.map(\.micro))
     return last * 10 <= previous * 9
   }
 }

@@ -9,7 +9,7 @@ extension CarbonTrackStore {
     var entry = entry
     for attempt in 1...Self.maxOptimisticAttempts {
       let statistics = statisticsUpdate(
-        userId: entry.userId, deltas: [entry.category: Kilograms.micro(entry.kgCO2e)], countDelta: 1,
+        userId: entry.userId, deltas: [entry.category: Int128(Kilograms.micro(entry.kgCO2e))], countDelta: 1,
         lastEntryAt: now)
       let put = TransactWriteItem.put(
         tableName: tables.entries, item: try encoder.encode(entry), conditionExpression: "attribute_not_exists(userId)")
@@ -20,7 +20,7 @@ extension CarbonTrackStore {
       } catch let error as DynamoDBError {
         let codes = error.cancellationCodes
         if codes.count == 2, codes[1] == "ConditionalCheckFailed" {
-          throw CarbonTrackError.notFound("User \(entry.userId) does not exist.")
+          throw try await statisticsRefused(entry.userId)
         }
         if codes.first == "ConditionalCheckFailed" {
           let key = EntrySortKey(time: entry.occurredAt)
@@ -52,8 +52,8 @@ extension CarbonTrackStore {
     try await optimistically(userId: userId, timestamp: timestamp, expectedVersion: update.expectedVersion) {
       current in
       let updated = update.applied(to: current, now: now)
-      var deltas: [EntryCategory: Int64] = [current.category: -Kilograms.micro(current.kgCO2e)]
-      deltas[updated.category, default: 0] += Kilograms.micro(updated.kgCO2e)
+      var deltas: [EntryCategory: Int128] = [current.category: -Int128(Kilograms.micro(current.kgCO2e))]
+      deltas[updated.category, default: 0] += Int128(Kilograms.micro(updated.kgCO2e))
       let put = TransactWriteItem.put(
         tableName: tables.entries, item: try encoder.encode(updated), conditionExpression: "#version = :v",
         expressionAttributeNames: ["#version": "version"], expressionAttributeValues: [":v": .number(current.version)])
@@ -69,7 +69,7 @@ extension CarbonTrackStore {
         tableName: tables.entries, key: entryKey(userId, timestamp), conditionExpression: "#version = :v",
         expressionAttributeNames: ["#version": "version"], expressionAttributeValues: [":v": .number(current.version)])
       let statistics = statisticsUpdate(
-        userId: userId, deltas: [current.category: -Kilograms.micro(current.kgCO2e)], countDelta: -1,
+        userId: userId, deltas: [current.category: -Int128(Kilograms.micro(current.kgCO2e))], countDelta: -1,
         lastEntryAt: nil)
       return ([delete, statistics], current)
     }
@@ -92,7 +92,7 @@ extension CarbonTrackStore {
         return result
       } catch let error as DynamoDBError where error.isConditionalCheckFailed || error.isTransactionConflict {
         if error.cancellationCodes.count == 2, error.cancellationCodes[1] == "ConditionalCheckFailed" {
-          throw CarbonTrackError.notFound("User \(userId) does not exist.")
+          throw try await statisticsRefused(userId)
         }
         if attempt == Self.maxOptimisticAttempts { break }
         try await backoff(attempt: attempt)
@@ -102,10 +102,14 @@ extension CarbonTrackStore {
   }
 
   /// The `Update` on the user item that adds `deltas` (micro-kg per category) and `countDelta` entries.
+  ///
+  /// It requires the user to exist and, when the total grows, to stay within `Kilograms.maximumTotal`; DynamoDB
+  /// checks that atomically with the `ADD`, so concurrent writers cannot together pass the cap.
   func statisticsUpdate(
-    userId: String, deltas: [EntryCategory: Int64], countDelta: Int, lastEntryAt: Timestamp?
+    userId: String, deltas: [EntryCategory: Int128], countDelta: Int, lastEntryAt: Timestamp?
   ) -> TransactWriteItem {
     let total = deltas.values.reduce(0, +)
+    var condition = "attribute_exists(userId)"
     var adds = ["totalKgCO2e :total", "entryCount :count"]
     var names: [String: String] = [:]
     var values: Item = [":total": .n(Kilograms.decimalString(micro: total)), ":count": .number(countDelta)]
@@ -115,6 +119,10 @@ extension CarbonTrackStore {
       names["#c\(index)"] = UserRecord.categoryAttribute(category)
       values[":c\(index)"] = .n(Kilograms.decimalString(micro: delta))
     }
+    if total > 0 {
+      condition += " AND (attribute_not_exists(totalKgCO2e) OR totalKgCO2e <= :room)"
+      values[":room"] = .n(Kilograms.decimalString(micro: Int128(Kilograms.micro(Kilograms.maximumTotal)) - total))
+    }
     var expression = "ADD " + adds.joined(separator: ", ")
     if let lastEntryAt {
       expression += " SET lastEntryAt = :last"
@@ -122,7 +130,20 @@ extension CarbonTrackStore {
     }
     return .update(
       tableName: tables.users, key: userKey(userId), updateExpression: expression,
-      conditionExpression: "attribute_exists(userId)", expressionAttributeNames: names.isEmpty ? nil : names,
+      conditionExpression: condition, expressionAttributeNames: names.isEmpty ? nil : names,
       expressionAttributeValues: values)
+  }
+
+  /// Why the statistics update was refused: the user is missing, or the write would pass the total's cap.
+  func statisticsRefused(_ userId: String) async throws -> CarbonTrackError {
+    do {
+      _ = try await getUser(userId)
+    } catch let error as CarbonTrackError {
+      return error
+    }
+    return .invalid(
+      "kgCO2e",
+      "would take the user's total over \(Kilograms.decimalString(Kilograms.maximumTotal)) kg, the most one user's "
+        + "statistics may hold")
   }
 }

@@ -13,7 +13,7 @@ extension CarbonTrackStore {
     let output = try await client.query(input)
     let entries = try output.items.map { try decoder.decode(CarbonEntry.self, from: $0) }
     let next = output.lastEvaluatedKey?["timestamp"]?.stringValue
-    return EntryPage(entries: entries, nextCursor: next.map(EntryCursor.encode(after:)))
+    return EntryPage(entries: entries, nextCursor: next.map { EntryCursor.encode(after: $0, userId: userId) })
   }
 
   /// The latest `limit` entries, newest first.

@@ -2,21 +2,28 @@ import DynamoDB
 
 extension CarbonTrackStore {
   /// Creates a goal for an existing user (checked in the same transaction); `notFound` if the user is absent.
+  ///
+  /// A transaction that loses a race with another one on the user's item (e.g. an entry being added) is retried.
   public func createGoal(_ goal: Goal, now: Timestamp = .now()) async throws -> Goal {
     let userExists = TransactWriteItem.conditionCheck(
       tableName: tables.users, key: userKey(goal.userId), conditionExpression: "attribute_exists(userId)")
     let put = TransactWriteItem.put(
       tableName: tables.goals, item: try encoder.encode(goal), conditionExpression: "attribute_not_exists(userId)")
-    do {
-      _ = try await client.transactWriteItems(
-        TransactWriteItemsInput(transactItems: [userExists, put], clientRequestToken: requestToken()))
-    } catch let error as DynamoDBError where error.isConditionalCheckFailed {
-      if error.cancellationCodes.first == "ConditionalCheckFailed" {
-        throw CarbonTrackError.notFound("User \(goal.userId) does not exist.")
+    for attempt in 1...Self.maxOptimisticAttempts {
+      do {
+        _ = try await client.transactWriteItems(
+          TransactWriteItemsInput(transactItems: [userExists, put], clientRequestToken: requestToken()))
+        return try await withProgress(goal, now: now)
+      } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+        if error.cancellationCodes.first == "ConditionalCheckFailed" {
+          throw CarbonTrackError.notFound("User \(goal.userId) does not exist.")
+        }
+        throw CarbonTrackError.conflict("Goal \(goal.goalId) already exists.")
+      } catch let error as DynamoDBError where error.isTransactionConflict && attempt < Self.maxOptimisticAttempts {
+        try await backoff(attempt: attempt)
       }
-      throw CarbonTrackError.conflict("Goal \(goal.goalId) already exists.")
     }
-    return try await withProgress(goal, now: now)
+    throw CarbonTrackError.conflict("Could not store the goal after \(Self.maxOptimisticAttempts) attempts; retry.")
   }
 
   /// Reads a goal with its progress; `notFound` if absent.
@@ -83,7 +90,7 @@ extension CarbonTrackStore {
     guard let period = goal.periodRange else { return goal }
     let amounts = try await amounts(goal.userId, in: EntryRange(from: period.lowerBound, to: period.upperBound))
     goal.progress = GoalProgress(
-      goal: goal, emittedMicro: amounts.reduce(0) { $0 + $1.micro }, entryCount: amounts.count, now: now)
+      goal: goal, emittedMicro: Kilograms.sum(amounts.lazy.map(\.micro)), entryCount: amounts.count, now: now)
     return goal
   }
 }

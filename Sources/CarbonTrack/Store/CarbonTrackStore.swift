@@ -64,8 +64,9 @@ extension DynamoDBError {
     return (error.cancellationReasons ?? []).map { $0.code ?? "None" }
   }
 
-  /// Whether the failure was a race with another writer that is worth retrying.
+  /// Whether the failure was a race with another writer that is worth retrying: a transaction in the way of a
+  /// plain write, a transaction cancelled by another, or one still in progress under the same token.
   var isTransactionConflict: Bool {
-    code == .transactionConflict || cancellationCodes.contains("TransactionConflict")
+    code == .transactionConflict || code == .transactionInProgress || cancellationCodes.contains("TransactionConflict")
   }
 }

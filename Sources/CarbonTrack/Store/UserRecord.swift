@@ -15,7 +15,6 @@ enum UserRecord {
     var updatedAt: Timestamp
     var version: Int
     var totalKgCO2e: Double?
-    var entryCount: Int?
     var lastEntryAt: Timestamp?
   }
 
@@ -24,7 +23,8 @@ enum UserRecord {
       Stored(
         userId: profile.userId, email: profile.email, displayName: profile.displayName, units: profile.units,
         createdAt: profile.createdAt, updatedAt: profile.updatedAt, version: profile.version, totalKgCO2e: nil,
-        entryCount: profile.statistics.entryCount, lastEntryAt: profile.statistics.lastEntryAt))
+        lastEntryAt: profile.statistics.lastEntryAt))
+    item["entryCount"] = .number(profile.statistics.entryCount)
     item["totalKgCO2e"] = .n(Kilograms.decimalString(profile.statistics.totalKgCO2e))
     for (name, kg) in profile.statistics.categoryTotals {
       if let category = EntryCategory(rawValue: name) {
@@ -46,7 +46,16 @@ enum UserRecord {
       userId: stored.userId, email: stored.email, displayName: stored.displayName, units: stored.units,
       createdAt: stored.createdAt, updatedAt: stored.updatedAt, version: stored.version,
       statistics: UserStatistics(
-        totalKgCO2e: Kilograms.rounded(stored.totalKgCO2e ?? 0), entryCount: stored.entryCount ?? 0,
+        totalKgCO2e: Kilograms.rounded(stored.totalKgCO2e ?? 0), entryCount: count(item["entryCount"]),
         categoryTotals: totals, lastEntryAt: stored.lastEntryAt))
+  }
+
+  /// An item's count as an `Int`, saturating: DynamoDB numbers reach 9.9e125, and a count written around the API
+  /// must still read.
+  private static func count(_ value: AttributeValue?) -> Int {
+    guard let text = value?.numberValue else { return 0 }
+    if let exact = Int(text) { return exact }
+    guard let approximate = Double(text), !approximate.isNaN else { return 0 }
+    return approximate >= Double(Int.max) ? .max : approximate <= Double(Int.min) ? .min : Int(approximate)
   }
 }

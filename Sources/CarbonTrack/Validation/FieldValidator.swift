@@ -29,7 +29,11 @@ public struct FieldValidator: Sendable {
     return value
   }
 
-  /// Checks a text field's length (after trimming) and that it has no control characters; returns it trimmed.
+  /// Checks a text field's length in UTF-8 bytes (after trimming) and that it has no control characters; returns it
+  /// trimmed.
+  ///
+  /// Bytes, not characters: one grapheme can be hundreds of kilobytes of combining marks, and DynamoDB's item and
+  /// key limits count bytes.
   @discardableResult
   public mutating func text(_ value: String?, _ field: String, maxLength: Int, required: Bool = true) -> String? {
     guard let value else {
@@ -39,8 +43,8 @@ public struct FieldValidator: Sendable {
     let trimmed = value.trimmingWhitespace()
     if trimmed.isEmpty && required {
       fail(field, "must not be empty")
-    } else if trimmed.count > maxLength {
-      fail(field, "must be at most \(maxLength) characters")
+    } else if trimmed.utf8.count > maxLength {
+      fail(field, "must be at most \(maxLength) bytes of UTF-8 text")
     } else if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
       fail(field, "must not contain control characters")
     } else {
@@ -108,17 +112,27 @@ public struct FieldValidator: Sendable {
     return date
   }
 
-  /// Checks a user id: 1–128 characters from letters, digits and `-_.@:`.
+  /// Checks a user id: 1–128 ASCII letters, digits and `-_.@:`.
+  ///
+  /// ASCII only, checked byte by byte, so that two different ids can never be canonically equivalent Unicode.
   public mutating func userId(_ value: String?, _ field: String = "userId") -> String? {
     guard let value = required(value, field) else { return nil }
-    let allowed = value.unicodeScalars.allSatisfy {
-      ($0.isASCII && $0.properties.isAlphabetic) || "0123456789-_.@:".unicodeScalars.contains($0)
-    }
-    guard (1...128).contains(value.count), allowed else {
-      fail(field, "must be 1-128 characters of letters, digits and - _ . @ :")
+    guard (1...128).contains(value.utf8.count), value.utf8.allSatisfy(Self.isUserIdByte) else {
+      fail(field, "must be 1-128 characters of ASCII letters, digits and - _ . @ :")
       return nil
     }
     return value
+  }
+
+  private static func isUserIdByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: ":"):
+      return true
+    default:
+      return false
+    }
   }
 
   /// Checks an email address's basic shape.

@@ -9,6 +9,8 @@ public struct DynamoDBErrorCode: DynamoDBWireConstant {
   public static let transactionCanceled = Self(rawValue: "TransactionCanceledException")
   /// Another transaction is using the same items.
   public static let transactionConflict = Self(rawValue: "TransactionConflictException")
+  /// A transaction with the same client request token is still being processed.
+  public static let transactionInProgress = Self(rawValue: "TransactionInProgressException")
   /// The same client request token was used with different parameters or is still in progress.
   public static let idempotentParameterMismatch = Self(rawValue: "IdempotentParameterMismatchException")
   /// The table or index does not exist (or is not active yet).

@@ -64,7 +64,7 @@ import Testing
       repeat {
         let page = try await store.entries("u1", limit: 4, after: cursor, consistent: true)
         seen += page.entries.map(\.timestamp)
-        cursor = try page.nextCursor.map { try EntryCursor.decode($0) }
+        cursor = try page.nextCursor.map { try EntryCursor.decode($0, userId: "u1") }
       } while cursor != nil
       #expect(seen == stored.sorted(by: >))
     }
@@ -126,10 +126,10 @@ import Testing
         try await group.waitForAll()
       }
       let stats = try await store.getUser("busy").statistics
-      let expectedMicro = (0..<50).reduce(Int64(0)) { $0 + Kilograms.micro(0.5 + Double($1) * 0.01) }
+      let expectedMicro = Kilograms.sum((0..<50).map { Kilograms.micro(0.5 + Double($0) * 0.01) })
       #expect(stats.entryCount == 50)
       #expect(stats.totalKgCO2e == Kilograms.kilograms(micro: expectedMicro))
-      #expect(stats.categoryTotals.values.reduce(0) { $0 + Kilograms.micro($1) } == expectedMicro)
+      #expect(Kilograms.sum(stats.categoryTotals.values.map(Kilograms.micro)) == expectedMicro)
       let all = try await store.entries("busy", limit: 100, consistent: true).entries
       #expect(all.count == 50)
       #expect(Set(all.map(\.timestamp)).count == 50)

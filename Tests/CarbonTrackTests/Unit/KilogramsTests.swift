@@ -12,7 +12,30 @@ import Testing
   }
 
   @Test func sumsExactlyInMicroUnits() {
-    let total = (0..<10).reduce(Int64(0)) { sum, _ in sum + Kilograms.micro(0.1) }
+    let total = Kilograms.sum(Array(repeating: Kilograms.micro(0.1), count: 10))
     #expect(Kilograms.kilograms(micro: total) == 1.0)
+  }
+
+  /// Each of these trapped (SIGILL) when converting to or summing in Int64 micro-kg.
+  @Test(arguments: [1e13, -1e13, 1e20, 9.9e125, -9.9e125, Double.greatestFiniteMagnitude, .infinity, -.infinity, .nan])
+  func convertsAnyDoubleWithoutTrapping(kg: Double) {
+    let micro = Kilograms.micro(kg)
+    #expect(abs(micro) <= Int64(Kilograms.largestExact * 1_000_000))
+    _ = Kilograms.decimalString(kg)
+    let rounded = Kilograms.rounded(kg)
+    #expect(rounded == kg || (rounded.isNaN && kg.isNaN))
+  }
+
+  @Test func sumsOfTheLargestAmountsDoNotOverflow() {
+    let largest = Kilograms.micro(Kilograms.largestExact)
+    let sum = Kilograms.sum(Array(repeating: largest, count: 10_000))
+    #expect(sum == Int128(largest) * 10_000)
+    #expect(Kilograms.kilograms(micro: sum) == Kilograms.largestExact * 10_000)
+    #expect(Kilograms.decimalString(micro: sum) == "90000000000000000")
+  }
+
+  @Test func theUserTotalCapIsExactInMicroUnits() {
+    #expect(Kilograms.micro(Kilograms.maximumTotal) == 1_000_000_000_000_000_000)
+    #expect(Kilograms.maximumTotal <= Kilograms.largestExact)
   }
 }

@@ -9,32 +9,38 @@ import Synchronization
 @testable import DynamoDB
 
 /// A real loopback HTTP server that forwards to moto but injects faults: 500s, throttling, dropped connections,
-/// corrupted CRCs and signature-time rejections. It adds a correct `x-amz-crc32` to forwarded answers. Given a
-/// TLS context it serves HTTPS (as `https://localhost:PORT`), a TLS front for moto.
-final class FaultProxy: Sendable {
-  enum Fault: Sendable {
+/// corrupted CRCs, signature-time rejections, transaction conflicts, and answers lost after moto applied the
+/// request. It adds a correct `x-amz-crc32` to forwarded answers. Given a TLS context it serves HTTPS (as
+/// `https://localhost:PORT`), a TLS front for moto. Shared by the DynamoDB and CarbonTrack tests.
+package final class FaultProxy: Sendable {
+  package enum Fault: Sendable {
     case internalError
     case throttle
+    /// The connection is closed before the request reaches moto.
     case dropConnection
+    /// The request reaches moto and is applied; its answer is lost (the connection closes instead).
+    case dropResponse
     case corruptCRC
     case validation
+    /// `TransactionConflictException`: the items are in another transaction's way.
+    case transactionConflict
     case signatureExpired(serverDate: Date)
   }
 
-  struct Received: Sendable {
-    var target: String
-    var amzDate: String
+  package struct Received: Sendable {
+    package var target: String
+    package var amzDate: String
   }
 
-  let port: Int
-  let isTLS: Bool
+  package let port: Int
+  package let isTLS: Bool
   private let upstream: String
   private let plan: @Sendable (Int) -> Fault?
   private let log = Mutex<[Received]>([])
   private let channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
 
-  var endpoint: String { isTLS ? "https://localhost:\(port)" : "http://127.0.0.1:\(port)" }
-  var received: [Received] { log.withLock { $0 } }
+  package var endpoint: String { isTLS ? "https://localhost:\(port)" : "http://127.0.0.1:\(port)" }
+  package var received: [Received] { log.withLock { $0 } }
 
   private init(
     channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>, upstream: String,
@@ -49,7 +55,7 @@ final class FaultProxy: Sendable {
   }
 
   /// Runs `body` with a proxy in front of `upstream` whose n-th request (0-based) suffers `plan(n)`.
-  static func run<T: Sendable>(
+  package static func run<T: Sendable>(
     upstream: String, tls: NIOSSLContext? = nil, plan: @escaping @Sendable (Int) -> Fault?,
     _ body: (FaultProxy) async throws -> T
   ) async throws -> T {
@@ -127,12 +133,17 @@ final class FaultProxy: Sendable {
     switch plan(index) {
     case .dropConnection:
       return nil
+    case .dropResponse:
+      _ = try await forward(head, body)
+      return nil
     case .internalError:
       return Self.error(.internalServerError, "InternalServerError")
     case .throttle:
       return Self.error(.badRequest, "ProvisionedThroughputExceededException")
     case .validation:
       return Self.error(.badRequest, "ValidationException")
+    case .transactionConflict:
+      return Self.error(.badRequest, "TransactionConflictException")
     case .signatureExpired(let serverDate):
       var reply = Self.error(.badRequest, "InvalidSignatureException")
       reply.1.replaceOrAdd(name: "Date", value: Self.imfFixdate(serverDate))
