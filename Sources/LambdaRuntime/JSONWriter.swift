@@ -1,4 +1,4 @@
-/// Builds small JSON documents byte by byte, escaping strings as RFC 8259 requires.
+/// Builds small JSON documents byte by byte; strings are escaped as RFC 8259 requires and as `VisibleEscaping` asks.
 package struct JSONWriter {
   package private(set) var bytes: [UInt8] = []
   private var needsComma: [Bool] = []
@@ -50,26 +50,12 @@ package struct JSONWriter {
     needsComma[needsComma.count - 1] = true
   }
 
-  private static let hexDigits = Array("0123456789abcdef".utf8)
-
   private mutating func appendQuoted(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-      case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-      case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-      case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-      case 0x00..<0x20, 0x7F:
-        bytes.append(contentsOf: Array("\\u00".utf8))
-        bytes.append(Self.hexDigits[Int(byte >> 4)])
-        bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-      default: bytes.append(byte)
-      }
-    }
+    // Beyond what RFC 8259 requires, this also escapes DEL, C1 controls, line separators and bidirectional
+    // controls: log lines are written with this writer, and no viewer may break or reorder them (see
+    // VisibleEscaping).
+    VisibleEscaping.append(value, to: &bytes, escapingQuotes: true)
     bytes.append(UInt8(ascii: "\""))
   }
 }

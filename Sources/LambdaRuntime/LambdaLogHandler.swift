@@ -53,18 +53,23 @@ public struct LambdaLogHandler: LogHandler {
   }
 
   func textLine(_ event: LogEvent, _ metadata: Logger.Metadata) -> [UInt8] {
-    var others = metadata
-    let requestId = others.removeValue(forKey: Self.requestIdKey).map { "\($0)" } ?? "-"
-    others.removeValue(forKey: Self.traceIdKey)
-    // Lambda splits text logs on "\n"; "\r" keeps a multi-line message in one CloudWatch event.
-    var line = RFC3339Timestamp.now() + "\t" + requestId + "\t" + LogLevelSetting.name(of: event.level) + "\t"
-    let message = event.message.description
-    line += message.utf8.contains(UInt8(ascii: "\n")) ? String(message.map { $0 == "\n" ? "\r" : $0 }) : message
-    for (key, value) in others.sorted(by: { $0.key < $1.key }) {
-      line += " \(key)=\(value)"
+    var others: [(key: String, value: String)] = []
+    for (key, value) in metadata where key != Self.requestIdKey && key != Self.traceIdKey {
+      others.append((key, Self.text(of: value)))
     }
-    line += "\n"
-    return Array(line.utf8)
+    others.sort { $0.key < $1.key }
+    return TextLogLine.render(
+      timestamp: RFC3339Timestamp.now(), requestId: metadata[Self.requestIdKey].map(Self.text(of:)) ?? "-",
+      level: LogLevelSetting.name(of: event.level), message: event.message.description, metadata: others)
+  }
+
+  /// A metadata value as text; a plain string is used as it is, without going through interpolation.
+  private static func text(of value: Logger.Metadata.Value) -> String {
+    switch value {
+    case .string(let text): text
+    case .stringConvertible(let convertible): convertible.description
+    case .array, .dictionary: value.description
+    }
   }
 
   func jsonLine(_ event: LogEvent, _ metadata: Logger.Metadata) -> [UInt8] {
@@ -75,7 +80,7 @@ public struct LambdaLogHandler: LogHandler {
     writer.member("message", event.message.description)
     writer.member("logger", label)
     for key in [Self.requestIdKey, Self.traceIdKey] {
-      if let value = metadata[key] { writer.member(key, "\(value)") }
+      if let value = metadata[key] { writer.member(key, Self.text(of: value)) }
     }
     for (key, value) in metadata.sorted(by: { $0.key < $1.key })
     where key != Self.requestIdKey && key != Self.traceIdKey && !Self.reserved.contains(key) {

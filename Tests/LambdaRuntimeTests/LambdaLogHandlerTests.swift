@@ -33,11 +33,13 @@ struct LambdaLogHandlerTests {
   @Test func textLineIsTabSeparatedAndSingleLine() {
     let handler = LambdaLogHandler(label: "app", format: .text, level: .info)
     let line = String(decoding: handler.textLine(event("a\nb"), ["requestId": "r-2", "k": "v"]), as: UTF8.self)
+    #expect(line.last == "\n")
     let fields = line.dropLast().split(separator: "\t").map(String.init)
-    #expect(fields.count == 4)
+    #expect(fields.count == 5)
     #expect(fields[1] == "r-2")
     #expect(fields[2] == "INFO")
-    #expect(fields[3] == "a\rb k=v")
+    #expect(fields[3] == #"a\nb"#)
+    #expect(fields[4] == "k=v")
   }
 
   @Test func environmentSelectsFormatAndLevel() {
