@@ -50,16 +50,20 @@ struct CanonicalHeaders: Sendable {
     }
   }
 
-  /// Trims the value and collapses each run of spaces to one.
+  /// Trims the value and folds each run of whitespace to one space.
+  ///
+  /// Whitespace here is every byte C's `isspace` accepts (space, TAB, LF, VT, FF, CR), as in AWS's reference
+  /// signer: a value continued on further lines (`get-header-value-multiline` in AWS's suite) holds line breaks
+  /// that canonicalise to single spaces, like any other run of blanks.
   static func canonicalValue(_ value: String) -> String {
     let bytes = value.utf8
-    let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || (0x09...0x0D).contains($0) }
     var previousBlank = true
     var clean = bytes.last.map { !isBlank($0) } ?? true
     if clean {
       for byte in bytes {
         let blank = isBlank(byte)
-        if blank && (previousBlank || byte == UInt8(ascii: "\t")) {
+        if blank && (previousBlank || byte != UInt8(ascii: " ")) {
           clean = false
           break
         }

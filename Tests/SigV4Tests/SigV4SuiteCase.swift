@@ -55,10 +55,23 @@ struct SigV4SuiteCase {
     return skips
   }
 
+  /// Every case folder in `directory`. A folder without its `context.json`, or a directory with no case at all,
+  /// is an error: a suite that lost its files must fail, not pass on what is left.
   static func loadAll(from directory: URL) throws -> [SigV4SuiteCase] {
-    let entries = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-    return try entries.filter { FileManager.default.fileExists(atPath: $0.appending(path: "context.json").path) }
-      .sorted { $0.lastPathComponent < $1.lastPathComponent }
-      .map(SigV4SuiteCase.init(directory:))
+    let entries = try FileManager.default.contentsOfDirectory(
+      at: directory, includingPropertiesForKeys: [.isDirectoryKey])
+    let folders = try entries.filter { try $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory == true }
+    guard !folders.isEmpty else { throw SuiteError.noCases(directory.path) }
+    return try folders.sorted { $0.lastPathComponent < $1.lastPathComponent }.map(SigV4SuiteCase.init(directory:))
+  }
+
+  enum SuiteError: Error, CustomStringConvertible {
+    case noCases(String)
+
+    var description: String {
+      switch self {
+      case .noCases(let path): "The SigV4 suite directory \(path) holds no case folders."
+      }
+    }
   }
 }
