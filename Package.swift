@@ -121,7 +121,7 @@ let package = Package(
       resources: [.copy("Resources/sigv4-vectors"), .copy("Resources/sigv4-skip.txt")]
     ),
     .target(
-      name: "DynamoDBFaultProxy",
+      name: "DynamoDBTestSupport",
       dependencies: [
         "DynamoDB",
         "KeepAliveHTTP",
@@ -130,13 +130,13 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ],
-      path: "Tests/DynamoDBFaultProxy"
+      path: "Tests/DynamoDBTestSupport"
     ),
     .testTarget(
       name: "DynamoDBTests",
       dependencies: [
         "DynamoDB",
-        "DynamoDBFaultProxy",
+        "DynamoDBTestSupport",
         "HTTPExchange",
         "KeepAliveHTTP",
         "SigV4",
@@ -159,6 +159,6 @@ let package = Package(
     ),
     .testTarget(
       name: "CarbonTrackTests",
-      dependencies: ["CarbonTrack", "DynamoDB", "DynamoDBFaultProxy", "LambdaRuntime", "LocalLambdaServer"]),
+      dependencies: ["CarbonTrack", "DynamoDB", "DynamoDBTestSupport", "LambdaRuntime", "LocalLambdaServer"]),
   ]
 )

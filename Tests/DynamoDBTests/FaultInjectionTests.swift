@@ -1,5 +1,5 @@
 import DynamoDB
-import DynamoDBFaultProxy
+import DynamoDBTestSupport
 import Foundation
 import Synchronization
 import Testing

@@ -1,5 +1,5 @@
 import DynamoDB
-import DynamoDBFaultProxy
+import DynamoDBTestSupport
 import KeepAliveHTTP
 import NIOSSL
 import SigV4

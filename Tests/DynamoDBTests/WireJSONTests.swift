@@ -1,3 +1,4 @@
+import DynamoDBTestSupport
 import Foundation
 import Testing
 

@@ -40,13 +40,21 @@ struct ActionEvent: Decodable {
     }
   }
 
-  /// Decodes the envelope; `invalidEvent` naming the problem otherwise.
+  /// Decodes the envelope: `invalidEvent` when the bytes are no action event at all, a validation error naming the
+  /// field when a known field has the wrong type or is given twice.
   static func decode(_ bytes: [UInt8]) throws(CarbonTrackError) -> ActionEvent {
-    if let name = DuplicateJSONKeys.first(in: bytes) { throw .invalid(name, "is given more than once") }
+    let scan = JSONBodyScan(bytes)
+    if let name = scan.duplicateName { throw .invalid(name, "is given more than once") }
     do {
       return try JSONDecoder().decode(ActionEvent.self, from: Data(bytes))
+    } catch DecodingError.keyNotFound(let key, _) where key.stringValue == "action" {
+      throw .invalidEvent("Not a direct action event: it has no \"action\"")
     } catch let error as DecodingError {
-      throw .invalidEvent("Not a direct action event: " + RequestDecoding.fieldError(error).description)
+      let field = RequestDecoding.fieldError(error, scan: scan)
+      // Not JSON, or not an object: not an event for this handler at all.
+      guard field.field != "body" else { throw .invalidEvent("Not a direct action event: \(field.message)") }
+      // A known field of the wrong type is the caller's input mistake, named like any other.
+      throw .validation([field])
     } catch {
       throw .invalidEvent("Not a direct action event: \(error)")
     }

@@ -54,6 +54,7 @@ public struct OperationExecutor: Sendable {
       return try ok(200, try await store.updateEntry(userId, timestamp: resourceId, update, now: now))
     case .deleteEntry:
       let expected = try RequestDecoding.decode(VersionOnly.self, from: input.body).expectedVersion
+      if let expected, expected < 1 { throw CarbonTrackError.invalid("expectedVersion", "must be at least 1") }
       try await store.deleteEntry(userId, timestamp: resourceId, expectedVersion: expected)
       return try ok(204, Deleted(deleted: resourceId))
     case .createGoal:

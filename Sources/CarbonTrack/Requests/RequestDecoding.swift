@@ -7,20 +7,23 @@
 /// Decodes JSON request bodies, turning decoding failures into field-level validation errors.
 public enum RequestDecoding {
   /// Decodes `type` from a JSON object in `bytes`; an empty body decodes as `{}`; a name given twice in one object
-  /// is an error (see `DuplicateJSONKeys`).
+  /// is an error.
   public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws(CarbonTrackError) -> T {
     let body = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } ? Array("{}".utf8) : bytes
-    if let name = DuplicateJSONKeys.first(in: body) { throw .invalid(name, "is given more than once") }
+    let scan = JSONBodyScan(body)
+    if let name = scan.duplicateName { throw .invalid(name, "is given more than once") }
     do {
       return try JSONDecoder().decode(type, from: Data(body))
     } catch let error as DecodingError {
-      throw .validation([fieldError(error)])
+      throw .validation([fieldError(error, scan: scan)])
     } catch {
       throw .invalid("body", "must be a JSON object")
     }
   }
 
-  static func fieldError(_ error: DecodingError) -> FieldError {
+  /// The field a decoding failure is about; `scan` names the member behind a number the decoder could not convert,
+  /// which it reports without a path.
+  static func fieldError(_ error: DecodingError, scan: JSONBodyScan = JSONBodyScan([])) -> FieldError {
     func path(_ codingPath: [any CodingKey]) -> String {
       let names = codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
       return names.isEmpty ? "body" : names.joined(separator: ".")
@@ -32,9 +35,20 @@ public enum RequestDecoding {
       return FieldError(field: path(context.codingPath), message: "must be \(describe(type)), not null")
     case .keyNotFound(let key, let context):
       return FieldError(field: path(context.codingPath + [key]), message: "is required")
-    case .dataCorrupted(let context):
-      if context.codingPath.isEmpty { return FieldError(field: "body", message: "must be a JSON object") }
+    case .dataCorrupted(let context) where !context.codingPath.isEmpty:
       return FieldError(field: path(context.codingPath), message: context.debugDescription)
+    case .dataCorrupted:
+      if scan.depth > 512 {
+        return FieldError(field: "body", message: "nests arrays and objects \(scan.depth) levels deep; at most 512")
+      }
+      if let member = scan.unrepresentableNumberMember {
+        return FieldError(
+          field: member, message: "must be a number a 64-bit float can hold (this one over- or underflows)")
+      }
+      if let member = scan.fractionalNumberMember {
+        return FieldError(field: member, message: "must be a whole number within the 64-bit integer range")
+      }
+      return FieldError(field: "body", message: "must be a JSON object")
     @unknown default:
       return FieldError(field: "body", message: "could not be decoded")
     }

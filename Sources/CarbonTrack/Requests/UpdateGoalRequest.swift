@@ -31,6 +31,10 @@ public struct UpdateGoalRequest: Sendable, Codable {
     let start = validator.date(periodStart, "periodStart", required: false)
     let end = validator.date(periodEnd, "periodEnd", required: false)
     let status = validator.oneOf(status, "status", as: GoalStatus.self, required: false)
+    validator.check(
+      [self.title, periodStart, periodEnd, self.status].contains { $0 != nil } || targetKgCO2e != nil
+        || baselineKgCO2e != nil, "body",
+      "must set at least one of title, targetKgCO2e, baselineKgCO2e, periodStart, periodEnd, status")
     if let expectedVersion {
       validator.check(expectedVersion >= 1, "expectedVersion", "must be at least 1")
     }

@@ -27,6 +27,16 @@ package final class FaultProxy: Sendable {
     case signatureExpired(serverDate: Date)
   }
 
+  /// One request as the plan sees it.
+  package struct Attempt: Sendable {
+    /// Position among all requests, from 0.
+    package var index: Int
+    /// The operation, e.g. `DynamoDB_20120810.PutItem`.
+    package var target: String
+    /// Position among the requests for the same operation, from 0.
+    package var indexOfTarget: Int
+  }
+
   package struct Received: Sendable {
     package var target: String
     package var amzDate: String
@@ -35,7 +45,7 @@ package final class FaultProxy: Sendable {
   package let port: Int
   package let isTLS: Bool
   private let upstream: String
-  private let plan: @Sendable (Int) -> Fault?
+  private let plan: @Sendable (Attempt) -> Fault?
   private let log = Mutex<[Received]>([])
   private let channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
 
@@ -44,7 +54,7 @@ package final class FaultProxy: Sendable {
 
   private init(
     channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>, upstream: String,
-    isTLS: Bool, plan: @escaping @Sendable (Int) -> Fault?
+    isTLS: Bool, plan: @escaping @Sendable (Attempt) -> Fault?
   ) throws {
     self.channel = channel
     self.isTLS = isTLS
@@ -57,6 +67,14 @@ package final class FaultProxy: Sendable {
   /// Runs `body` with a proxy in front of `upstream` whose n-th request (0-based) suffers `plan(n)`.
   package static func run<T: Sendable>(
     upstream: String, tls: NIOSSLContext? = nil, plan: @escaping @Sendable (Int) -> Fault?,
+    _ body: (FaultProxy) async throws -> T
+  ) async throws -> T {
+    try await run(upstream: upstream, tls: tls, planByAttempt: { plan($0.index) }, body)
+  }
+
+  /// Runs `body` with a proxy in front of `upstream` where each request suffers what `plan` says for it.
+  package static func run<T: Sendable>(
+    upstream: String, tls: NIOSSLContext? = nil, planByAttempt plan: @escaping @Sendable (Attempt) -> Fault?,
     _ body: (FaultProxy) async throws -> T
   ) async throws -> T {
     let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -123,14 +141,13 @@ package final class FaultProxy: Sendable {
   private func respond(_ head: HTTPRequestHead, _ body: ByteBuffer) async throws
     -> (HTTPResponseStatus, HTTPHeaders, ByteBuffer)?
   {
-    let index = log.withLock {
-      $0.append(
-        Received(
-          target: head.headers.first(name: "X-Amz-Target") ?? "", amzDate: head.headers.first(name: "X-Amz-Date") ?? "")
-      )
-      return $0.count - 1
+    let target = head.headers.first(name: "X-Amz-Target") ?? ""
+    let attempt = log.withLock { log in
+      log.append(Received(target: target, amzDate: head.headers.first(name: "X-Amz-Date") ?? ""))
+      return Attempt(
+        index: log.count - 1, target: target, indexOfTarget: log.lazy.filter { $0.target == target }.count - 1)
     }
-    switch plan(index) {
+    switch plan(attempt) {
     case .dropConnection:
       return nil
     case .dropResponse:
