@@ -80,7 +80,9 @@ let package = Package(
     ),
     .target(
       name: "CarbonTrack",
-      dependencies: ["CivilCalendar", "DynamoDB", "LambdaRuntime"]
+      dependencies: [
+        "CivilCalendar", "DynamoDB", "LambdaRuntime", .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .executableTarget(name: "bootstrap", dependencies: ["CarbonTrack", "LambdaRuntime"]),
     .executableTarget(

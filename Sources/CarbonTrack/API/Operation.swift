@@ -5,6 +5,17 @@ public enum Operation: String, Sendable, Hashable, CaseIterable {
   case createGoal, listGoals, getGoal, updateGoal, deleteGoal
   case listAchievements, evaluateAchievements, getAnalytics
 
+  /// Whether the operation changes data (and so may carry an idempotency key).
+  var isWrite: Bool {
+    switch self {
+    case .createUser, .updateUser, .deleteUser, .createEntry, .updateEntry, .deleteEntry, .createGoal, .updateGoal,
+      .deleteGoal, .evaluateAchievements:
+      return true
+    case .getUser, .listEntries, .getEntry, .listGoals, .getGoal, .listAchievements, .getAnalytics:
+      return false
+    }
+  }
+
   /// Which path parameter after the user id identifies the resource, if any.
   var resourceField: String? {
     switch self {

@@ -32,7 +32,7 @@ public struct APIHandler: RawLambdaHandler {
       try authorize(request, userId: route.userId)
       let input = OperationInput(
         operation: route.operation, userId: route.userId, resourceId: route.resourceId, query: request.query,
-        body: request.body)
+        body: request.body, idempotencyKey: request.headers["idempotency-key"])
       let result = try await DeadlineScope.run(context) { try await executor.execute(input) }
       if result.statusCode == 204 { return .noContent }
       return APIGatewayResponse(

@@ -18,6 +18,7 @@ struct ActionEvent: Decodable {
   var limit: LooseText?
   var cursor: String?
   var groupBy: String?
+  var idempotencyKey: String?
 
   /// The query-style parameters as text.
   var query: [String: String] {

@@ -32,7 +32,7 @@ public struct ActionHandler: RawLambdaHandler {
       }
       let input = OperationInput(
         operation: operation, userId: action.userId, resourceId: action.resourceId(for: operation),
-        query: action.query, body: event)
+        query: action.query, body: event, idempotencyKey: action.idempotencyKey)
       do {
         return try await DeadlineScope.run(context) { try await executor.execute(input).body }
       } catch {

@@ -8,17 +8,20 @@ public struct OperationInput: Sendable {
   public var query: [String: String]
   /// The JSON body (for actions, the whole event).
   public var body: [UInt8]
+  /// The `Idempotency-Key` header (or an action's `idempotencyKey`): repeats of a write with it answer as the first.
+  public var idempotencyKey: String?
 
   /// Creates an input.
   public init(
     operation: Operation, userId: String?, resourceId: String? = nil, query: [String: String] = [:],
-    body: [UInt8] = []
+    body: [UInt8] = [], idempotencyKey: String? = nil
   ) {
     self.operation = operation
     self.userId = userId
     self.resourceId = resourceId
     self.query = query
     self.body = body
+    self.idempotencyKey = idempotencyKey
   }
 }
 

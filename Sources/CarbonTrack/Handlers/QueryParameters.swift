@@ -5,11 +5,17 @@ struct QueryParameters {
 
   var range: EntryRange?
   var limit: Int
+  /// The entry sort key `listEntries` continues after.
   var cursor: String?
+  /// The goal id `listGoals` continues after.
+  var goalCursor: String?
   var groupBy: AnalyticsGrouping
 
-  /// Parses the parameters; a date-only `to` includes that whole day.
-  init(_ query: [String: String], userId: String, now: Timestamp) throws(CarbonTrackError) {
+  /// Parses the parameters; a date-only `to` includes that whole day. A cursor is read as one of `operation`'s
+  /// listing (entries or goals) and refused for any other.
+  init(_ query: [String: String], for operation: Operation = .listEntries, userId: String, now: Timestamp)
+    throws(CarbonTrackError)
+  {
     var validator = FieldValidator()
     let from = validator.timestamp(query["from"], "from")
     var to = validator.timestamp(query["to"], "to")
@@ -27,10 +33,16 @@ struct QueryParameters {
     var cursor: String?
     if let text = query["cursor"], !text.isEmpty {
       do {
-        cursor = try EntryCursor.decode(text, userId: userId)
+        let isValid: (String) -> Bool =
+          operation == .listGoals ? { (1...128).contains($0.utf8.count) } : { EntrySortKey($0) != nil }
+        cursor = try PageCursor.decode(text, userId: userId, isValid: isValid)
       } catch {
         for field in error.fieldErrors { validator.fail(field.field, field.message) }
       }
+    }
+    if operation == .listGoals {
+      goalCursor = cursor
+      cursor = nil
     }
     let range =
       from == nil && to == nil ? nil : EntryRange(from: from ?? .earliestAccepted, to: to ?? .latestRepresentable)

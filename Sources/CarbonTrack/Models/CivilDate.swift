@@ -14,6 +14,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.day = day
   }
 
+  /// Parses exactly `YYYY-MM-DD`.
+  public init?(iso8601 text: String) {
+    var scanner = DigitScanner(Array(text.utf8))
+    guard let date = CivilDate(scanning: &scanner), scanner.isAtEnd else { return nil }
+    self = date
+  }
+
   /// The date `days` days after 1970-01-01 (negative for earlier dates).
   public init(daysSinceEpoch days: Int64) {
     let civil = CivilDay(daysSinceEpoch: Int(days))
@@ -51,6 +58,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// The first day of this date's month.
   public var firstOfMonth: CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch - day + 1) }
+
+  /// The day before this one.
+  public var previousDay: CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch - 1) }
 
   /// The first day of the previous month.
   public var firstOfPreviousMonth: CivilDate { CivilDate(daysSinceEpoch: firstOfMonth.daysSinceEpoch - 1).firstOfMonth }

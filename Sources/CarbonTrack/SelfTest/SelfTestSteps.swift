@@ -76,8 +76,8 @@ enum SelfTestSteps {
         "goal progress is \(String(describing: read.progress))")
     },
     Step(name: "Award and read achievement") { context in
-      let awarded = try await context.store.evaluateAchievements(context.userId, now: context.now)
-      try expect(awarded == [.firstEntry], "awarded \(awarded.map(\.rawValue))")
+      let awarded = try await context.store.evaluateAchievements(context.userId, now: context.now).awarded ?? []
+      try expect(awarded == [AchievementRule.firstEntry.rawValue], "awarded \(awarded)")
       let again = try await context.store.award(.firstEntry, to: context.userId, now: context.now)
       try expect(!again, "first-entry was awarded twice")
       let earned = try await context.store.achievements(context.userId, consistent: true)

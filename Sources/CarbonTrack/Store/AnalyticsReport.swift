@@ -17,25 +17,28 @@ public struct AnalyticsReport: Sendable, Codable, Equatable {
 }
 
 extension CarbonTrackStore {
-  /// Sums the entries in `range` exactly (integer micro-kg), grouped as asked.
+  /// Sums the entries of the whole UTC days `range` touches exactly (integer micro-kg), grouped as asked.
+  ///
+  /// Whole days, because the totals are kept per day (`MonthTotals`): the report's `from` and `to` say which
+  /// instants were counted.
   public func analytics(_ userId: String, in range: EntryRange, groupBy: AnalyticsGrouping) async throws
     -> AnalyticsReport
   {
     var sums: [String: (micro: Int128, count: Int)] = [:]
     var total: Int128 = 0
-    let amounts = try await amounts(userId, in: range)
-    for amount in amounts {
-      guard let day = amount.day else { continue }
-      let key = groupBy.key(category: amount.category, day: day)
-      sums[key, default: (0, 0)].micro += Int128(amount.micro)
-      sums[key, default: (0, 0)].count += 1
-      total += Int128(amount.micro)
+    var count = 0
+    for day in try await dayTotals(userId, from: range.from.day, to: range.to.day) {
+      let key = groupBy.key(category: day.category, day: day.day)
+      sums[key, default: (0, 0)].micro += day.micro
+      sums[key, default: (0, 0)].count += day.count
+      total += day.micro
+      count += day.count
     }
     let groups = sums.sorted { $0.key < $1.key }.map {
       AnalyticsReport.Group(key: $0.key, kgCO2e: Kilograms.kilograms(micro: $0.value.micro), entryCount: $0.value.count)
     }
     return AnalyticsReport(
-      from: range.from, to: range.to, groupBy: groupBy, totalKgCO2e: Kilograms.kilograms(micro: total),
-      entryCount: amounts.count, groups: groups)
+      from: Timestamp(startOf: range.from.day), to: Timestamp(endOf: range.to.day), groupBy: groupBy,
+      totalKgCO2e: Kilograms.kilograms(micro: total), entryCount: count, groups: groups)
   }
 }

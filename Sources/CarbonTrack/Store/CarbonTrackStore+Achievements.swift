@@ -1,11 +1,15 @@
 import DynamoDB
 
 extension CarbonTrackStore {
+  /// The rules an entry write can newly satisfy: it adds a count, a day and a month's emissions. A goal is met by
+  /// its period ending, never by an entry (an entry only adds emissions), so `goalMet` is left to explicit
+  /// evaluations.
+  public static let rulesAnEntryCanMeet: [AchievementRule] = [.firstEntry, .sevenDayStreak, .monthlyReduction]
+
   /// Awards `rule` to the user unless already earned; returns whether it was newly awarded.
   @discardableResult
   public func award(_ rule: AchievementRule, to userId: String, now: Timestamp = .now()) async throws -> Bool {
-    let achievement = Achievement(userId: userId, rule: rule, earnedAt: now)
-    return try await putNew(try encoder.encode(achievement), into: tables.achievements)
+    try await evaluateAchievements(userId, now: now, rules: [rule], alreadyMet: [rule]).awarded?.isEmpty == false
   }
 
   /// The user's achievements, oldest first.
@@ -18,21 +22,65 @@ extension CarbonTrackStore {
       .sorted { ($0.earnedAt, $0.achievementId) < ($1.earnedAt, $1.achievementId) }
   }
 
-  /// Checks every rule and awards those now met; returns the newly earned achievements.
-  public func evaluateAchievements(_ userId: String, now: Timestamp = .now()) async throws -> [AchievementRule] {
-    let user = try await getUser(userId)
-    // Rules already earned are not evaluated again: their queries are the expensive part.
-    let earned = Set(try await achievements(userId).map(\.achievementId))
-    let open = AchievementRule.allCases.filter { !earned.contains($0.rawValue) }
-    var met: [AchievementRule] = []
-    for rule in open where try await isMet(rule, user: user, now: now) {
-      met.append(rule)
+  /// Checks `rules` and awards those now met, all in one transaction with the receipt (if any), which also checks
+  /// that the user exists and is not being deleted; returns every achievement the user has and the new ones.
+  ///
+  /// Each rule reads day totals (`MonthTotals`), goals (bounded by `maximumGoals`) or the user item, never the
+  /// entries, so the cost does not grow with the user's history.
+  public func evaluateAchievements(
+    _ userId: String, now: Timestamp = .now(), rules: [AchievementRule] = AchievementRule.allCases,
+    receipt: WriteReceipt? = nil
+  ) async throws -> AchievementList {
+    try await evaluateAchievements(userId, now: now, rules: rules, alreadyMet: [], receipt: receipt)
+  }
+
+  private func evaluateAchievements(
+    _ userId: String, now: Timestamp, rules: [AchievementRule], alreadyMet: Set<AchievementRule>,
+    receipt: WriteReceipt? = nil
+  ) async throws -> AchievementList {
+    for attempt in 1...Self.maxOptimisticAttempts {
+      let user = try await getUser(userId)
+      let earned = try await achievements(userId)
+      let earnedIds = Set(earned.map(\.achievementId))
+      var met: [AchievementRule] = []
+      for rule in rules where !earnedIds.contains(rule.rawValue) {
+        if alreadyMet.contains(rule) {
+          met.append(rule)
+        } else if try await isMet(rule, user: user, now: now) {
+          met.append(rule)
+        }
+      }
+      let new = met.map { Achievement(userId: userId, rule: $0, earnedAt: now) }
+      let result = AchievementList(
+        achievements: (earned + new).sorted { ($0.earnedAt, $0.achievementId) < ($1.earnedAt, $1.achievementId) },
+        awarded: met.map(\.rawValue))
+      guard !new.isEmpty || receipt != nil else { return result }
+      let token = writeToken()
+      var items = [
+        TransactWriteItem.conditionCheck(
+          tableName: tables.users, key: userKey(userId),
+          conditionExpression: "attribute_exists(userId) AND attribute_not_exists(deleting)")
+      ]
+      for achievement in new {
+        items.append(
+          .put(
+            tableName: tables.achievements, item: try item(achievement, token: token),
+            conditionExpression: "attribute_not_exists(userId)"))
+      }
+      do {
+        try await commit(
+          items, token: token, userId: userId,
+          written: new.first.map {
+            (tables.achievements, ["userId": .s(userId), "achievementId": .s($0.achievementId)])
+          },
+          receipt: receipt, result: result)
+        return result
+      } catch WriteRefusal.item where attempt < Self.maxOptimisticAttempts {
+        // Another evaluation awarded one of these first: evaluate again against what is now earned.
+        continue
+      }
     }
-    var awarded: [AchievementRule] = []
-    for rule in met where try await award(rule, to: userId, now: now) {
-      awarded.append(rule)
-    }
-    return awarded
+    throw CarbonTrackError.conflict("Achievements kept changing while they were evaluated; retry.")
   }
 
   private func isMet(_ rule: AchievementRule, user: UserProfile, now: Timestamp) async throws -> Bool {
@@ -42,7 +90,7 @@ extension CarbonTrackStore {
     case .sevenDayStreak:
       return try await hasSevenDayStreak(user.userId, now: now)
     case .goalMet:
-      return try await listGoals(user.userId, now: now).contains {
+      return try await listGoals(user.userId, now: now).goals.contains {
         $0.status != .archived && $0.progress?.state == .met
       }
     case .monthlyReduction:
@@ -52,9 +100,8 @@ extension CarbonTrackStore {
 
   /// Whether the user logged entries on 7 consecutive UTC days within the last 60 days.
   private func hasSevenDayStreak(_ userId: String, now: Timestamp) async throws -> Bool {
-    let start = Timestamp(startOf: CivilDate(daysSinceEpoch: now.day.daysSinceEpoch - 59))
-    let days = Set(
-      try await amounts(userId, in: EntryRange(from: start, to: now)).compactMap { $0.day?.daysSinceEpoch })
+    let first = CivilDate(daysSinceEpoch: now.day.daysSinceEpoch - 59)
+    let days = Set(try await dayTotals(userId, from: first, to: now.day).map(\.day.daysSinceEpoch))
     return days.contains { day in (1..<7).allSatisfy { days.contains(day + Int64($0)) } }
   }
 
@@ -62,9 +109,16 @@ extension CarbonTrackStore {
   private func reducedLastMonth(_ userId: String, now: Timestamp) async throws -> Bool {
     let lastMonth = now.day.firstOfPreviousMonth
     let monthBefore = lastMonth.firstOfPreviousMonth
-    let previous = Kilograms.sum(try await amounts(userId, in: .month(containing: monthBefore)).lazy.map(\.micro))
+    let days = try await dayTotals(userId, from: monthBefore, to: now.day.firstOfMonth.previousDay)
+    let previous = days.filter { $0.day < lastMonth }.reduce(Int128(0)) { $0 + $1.micro }
     guard previous > 0 else { return false }
-    let last = Kilograms.sum(try await amounts(userId, in: .month(containing: lastMonth)).lazy.map(\.micro))
+    let last = days.filter { $0.day >= lastMonth }.reduce(Int128(0)) { $0 + $1.micro }
     return last * 10 <= previous * 9
   }
+}
+
+/// `{"achievements": [...], "awarded": [...]?}`: every achievement of a user, and which an evaluation just added.
+public struct AchievementList: Sendable, Codable, Equatable {
+  public var achievements: [Achievement]
+  public var awarded: [String]?
 }

@@ -1,31 +1,73 @@
 import DynamoDB
 
 extension CarbonTrackStore {
-  /// Removes every item of the user from all four tables (GDPR erasure).
+  /// Items deleted per batch while sweeping a user's data: one query page, then its deletes, then the next page,
+  /// so memory and the work lost to a timeout stay bounded however much data the user has.
+  static let deletionPageSize = 100
+
+  /// Removes every item of the user from all four tables (GDPR erasure), in bounded batches, resumably.
   ///
-  /// The user item goes first: every entry write is conditional on the user existing, so no new entry can appear
-  /// behind the sweep. The other tables are then read key-only and deleted with batch writes.
+  /// First the user item is marked `deleting`: every write that creates data for a user (entries, goals, awards,
+  /// idempotency records) is conditional on the user item existing without that mark, so nothing new can appear
+  /// behind the sweep, and reads treat the user as gone. Then each table is swept page by page, and the user item
+  /// goes last. If the invocation runs out of time half-way, the mark stays and sending the delete again finishes
+  /// the job; a user created again afterwards starts empty.
   public func deleteAllData(_ userId: String) async throws -> DeletionSummary {
-    let deleted = try await client.deleteItem(
-      DeleteItemInput(tableName: tables.users, key: userKey(userId), returnValues: .allOld))
-    var writer = BatchWriter(client: client)
+    let existed = try await markDeleting(userId)
     var counts: [String: Int] = [:]
     for (table, sortKey) in [
       (tables.entries, "timestamp"), (tables.goals, "goalId"), (tables.achievements, "achievementId"),
     ] {
-      let input = QueryInput(
-        tableName: table, keyConditionExpression: "userId = :u", projectionExpression: "userId, #sk",
-        expressionAttributeNames: ["#sk": sortKey], expressionAttributeValues: [":u": .s(userId)],
-        consistentRead: true)
-      for try await page in client.queryPaginator(input) {
+      var start: Item?
+      repeat {
+        let page = try await client.query(
+          QueryInput(
+            tableName: table, keyConditionExpression: "userId = :u", projectionExpression: "userId, #sk",
+            expressionAttributeNames: ["#sk": sortKey], expressionAttributeValues: [":u": .s(userId)],
+            limit: Self.deletionPageSize, exclusiveStartKey: start, consistentRead: true))
+        var writer = BatchWriter(client: client)
         for key in page.items { writer.delete(key: key, from: table) }
-        counts[table, default: 0] += page.items.count
-      }
+        try await writer.flush()
+        counts[table, default: 0] += page.items.filter { Self.isUserData($0[sortKey]) }.count
+        start = page.lastEvaluatedKey
+      } while start != nil
     }
-    try await writer.flush()
+    let userDeleted = try await deleteMarkedUser(userId)
     return DeletionSummary(
-      userId: userId, userDeleted: deleted.attributes != nil, entriesDeleted: counts[tables.entries] ?? 0,
+      userId: userId, userDeleted: existed && userDeleted, entriesDeleted: counts[tables.entries] ?? 0,
       goalsDeleted: counts[tables.goals] ?? 0, achievementsDeleted: counts[tables.achievements] ?? 0)
+  }
+
+  /// Marks the user item as being deleted; false if there is none (an earlier delete finished, or never a user).
+  private func markDeleting(_ userId: String) async throws -> Bool {
+    do {
+      _ = try await client.updateItem(
+        UpdateItemInput(
+          tableName: tables.users, key: userKey(userId), updateExpression: "SET deleting = :now",
+          conditionExpression: "attribute_exists(userId)",
+          expressionAttributeValues: [":now": .s(Timestamp.now().iso8601)]))
+      return true
+    } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+      return false
+    }
+  }
+
+  /// Deletes the marked user item; a lost answer retried finds it gone, which is the same outcome.
+  private func deleteMarkedUser(_ userId: String) async throws -> Bool {
+    do {
+      _ = try await client.deleteItem(
+        DeleteItemInput(
+          tableName: tables.users, key: userKey(userId), conditionExpression: "attribute_exists(deleting)"))
+      return true
+    } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+      return false
+    }
+  }
+
+  /// Whether a sort key is the user's own data rather than bookkeeping (day totals, idempotency records).
+  private static func isUserData(_ sortKey: AttributeValue?) -> Bool {
+    guard case .s(let key)? = sortKey else { return true }
+    return !key.hasPrefix(MonthTotals.sortKeyPrefix) && !key.hasPrefix(IdempotencyRecord.sortKeyPrefix)
   }
 
   /// How many items the user has in each table (strongly consistent), keyed by table name.

@@ -1,23 +1,31 @@
 import DynamoDB
 
 extension CarbonTrackStore {
-  /// Creates a goal for an existing user (checked in the same transaction); `notFound` if the user is absent.
+  /// The most goals one user may have (creating another is a 400), which bounds what listing them costs.
+  public static let maximumGoals = 50
+
+  /// Creates a goal for an existing user, counting it on the user item in the same transaction; `notFound` if the
+  /// user is absent, 400 past `maximumGoals`.
   ///
   /// A transaction that loses a race with another one on the user's item (e.g. an entry being added) is retried.
-  public func createGoal(_ goal: Goal, now: Timestamp = .now()) async throws -> Goal {
-    let userExists = TransactWriteItem.conditionCheck(
-      tableName: tables.users, key: userKey(goal.userId), conditionExpression: "attribute_exists(userId)")
-    let put = TransactWriteItem.put(
-      tableName: tables.goals, item: try encoder.encode(goal), conditionExpression: "attribute_not_exists(userId)")
+  public func createGoal(_ goal: Goal, now: Timestamp = .now(), receipt: WriteReceipt? = nil) async throws -> Goal {
+    let result = try await withProgress(goal, now: now)
     for attempt in 1...Self.maxOptimisticAttempts {
+      let token = writeToken()
+      var count = UserItemUpdate(token: token)
+      count.add("goalCount", 1)
+      count.require(
+        "(attribute_not_exists(goalCount) OR goalCount < :most)", values: [":most": .number(Self.maximumGoals)])
+      let put = TransactWriteItem.put(
+        tableName: tables.goals, item: try item(goal, token: token), conditionExpression: "attribute_not_exists(userId)"
+      )
       do {
-        _ = try await client.transactWriteItems(
-          TransactWriteItemsInput(transactItems: [userExists, put], clientRequestToken: requestToken()))
-        return try await withProgress(goal, now: now)
-      } catch let error as DynamoDBError where error.isConditionalCheckFailed {
-        if error.cancellationCodes.first == "ConditionalCheckFailed" {
-          throw CarbonTrackError.notFound("User \(goal.userId) does not exist.")
-        }
+        try await commit(
+          [count.item(table: tables.users, key: userKey(goal.userId)), put], token: token, userId: goal.userId,
+          written: (tables.goals, goalKey(goal.userId, goal.goalId)), receipt: receipt, result: result,
+          userRefusal: .invalid("goals", "a user may have at most \(Self.maximumGoals) goals; delete one first"))
+        return result
+      } catch WriteRefusal.item(1) {
         throw CarbonTrackError.conflict("Goal \(goal.goalId) already exists.")
       } catch let error as DynamoDBError where error.isTransactionConflict && attempt < Self.maxOptimisticAttempts {
         try await backoff(attempt: attempt)
@@ -31,46 +39,61 @@ extension CarbonTrackStore {
     try await withProgress(try await storedGoal(userId, goalId: goalId), now: now)
   }
 
-  /// Every goal of the user, with progress, in goal id order.
-  public func listGoals(_ userId: String, now: Timestamp = .now()) async throws -> [Goal] {
+  /// Up to `limit` goals of the user, with progress, in goal id order, continuing after goal id `cursor`.
+  public func listGoals(
+    _ userId: String, limit: Int = maximumGoals, after cursor: String? = nil, now: Timestamp = .now()
+  )
+    async throws -> GoalPage
+  {
     let input = QueryInput(
       tableName: tables.goals, keyConditionExpression: "userId = :u", expressionAttributeValues: [":u": .s(userId)],
-      consistentRead: true)
+      limit: limit, exclusiveStartKey: cursor.map { goalKey(userId, $0) }, consistentRead: true)
+    let output = try await client.query(input)
     var goals: [Goal] = []
-    for item in try await client.queryPaginator(input).items() {
+    for item in output.items {
       goals.append(try await withProgress(try decoder.decode(Goal.self, from: item), now: now))
     }
-    return goals
+    let next = output.lastEvaluatedKey?["goalId"]?.stringValue
+    return GoalPage(goals: goals, nextCursor: next.map { PageCursor.encode(after: $0, userId: userId) })
   }
 
   /// Applies an update (validated against the whole goal), conditional on the version read.
-  public func updateGoal(_ userId: String, goalId: String, _ request: UpdateGoalRequest, now: Timestamp = .now())
-    async throws -> Goal
-  {
+  public func updateGoal(
+    _ userId: String, goalId: String, _ request: UpdateGoalRequest, now: Timestamp = .now(),
+    receipt: WriteReceipt? = nil
+  ) async throws -> Goal {
     let current = try await storedGoal(userId, goalId: goalId)
     if let expected = request.expectedVersion, expected != current.version {
       throw CarbonTrackError.conflict("Goal \(goalId) is at version \(current.version), not \(expected).")
     }
     let updated = try request.applied(to: current, now: now)
+    let result = try await withProgress(updated, now: now)
+    let token = writeToken()
+    let put = TransactWriteItem.put(
+      tableName: tables.goals, item: try item(updated, token: token), conditionExpression: "#version = :v",
+      expressionAttributeNames: ["#version": "version"], expressionAttributeValues: [":v": .number(current.version)])
     do {
-      _ = try await client.putItem(
-        PutItemInput(
-          tableName: tables.goals, item: try encoder.encode(updated), conditionExpression: "#version = :v",
-          expressionAttributeNames: ["#version": "version"], expressionAttributeValues: [":v": .number(current.version)]
-        ))
-    } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+      try await commit(
+        [put], token: token, userId: userId, written: (tables.goals, goalKey(userId, goalId)), receipt: receipt,
+        result: result)
+    } catch WriteRefusal.item(0) {
       throw CarbonTrackError.conflict("Goal \(goalId) changed while it was being updated; re-read and retry.")
     }
-    return try await withProgress(updated, now: now)
+    return result
   }
 
-  /// Deletes a goal; `notFound` if absent.
-  public func deleteGoal(_ userId: String, goalId: String) async throws {
+  /// Deletes a goal and uncounts it on the user item in one transaction; `notFound` if absent.
+  public func deleteGoal(_ userId: String, goalId: String, receipt: WriteReceipt? = nil) async throws {
+    let token = writeToken()
+    var count = UserItemUpdate(token: token)
+    count.add("goalCount", -1)
+    let delete = TransactWriteItem.delete(
+      tableName: tables.goals, key: goalKey(userId, goalId), conditionExpression: "attribute_exists(userId)")
     do {
-      _ = try await client.deleteItem(
-        DeleteItemInput(
-          tableName: tables.goals, key: goalKey(userId, goalId), conditionExpression: "attribute_exists(userId)"))
-    } catch let error as DynamoDBError where error.isConditionalCheckFailed {
+      try await commit(
+        [delete, count.item(table: tables.users, key: userKey(userId))], token: token, userId: userId,
+        receipt: receipt, result: goalId)
+    } catch WriteRefusal.item(0) {
       throw CarbonTrackError.notFound("Goal \(goalId) of user \(userId) does not exist.")
     }
   }
@@ -84,13 +107,14 @@ extension CarbonTrackStore {
     return try decoder.decode(Goal.self, from: item)
   }
 
-  /// `goal` with `progress` computed from the entries in its period.
+  /// `goal` with `progress` computed from the day totals of its period.
   func withProgress(_ goal: Goal, now: Timestamp) async throws -> Goal {
     var goal = goal
     guard let period = goal.periodRange else { return goal }
-    let amounts = try await amounts(goal.userId, in: EntryRange(from: period.lowerBound, to: period.upperBound))
+    let days = try await dayTotals(goal.userId, from: period.lowerBound.day, to: period.upperBound.day)
     goal.progress = GoalProgress(
-      goal: goal, emittedMicro: Kilograms.sum(amounts.lazy.map(\.micro)), entryCount: amounts.count, now: now)
+      goal: goal, emittedMicro: days.reduce(0) { $0 + $1.micro }, entryCount: days.reduce(0) { $0 + $1.count },
+      now: now)
     return goal
   }
 }

@@ -12,6 +12,8 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
   case methodNotAllowed(method: String, allowed: [String])
   /// A conditional write failed: the resource exists already or changed since it was read.
   case conflict(String)
+  /// The idempotency key was used before with a different request.
+  case keyReused(String)
   /// The resource would be larger than DynamoDB stores (400 KB per item).
   case payloadTooLarge(String)
   /// DynamoDB kept throttling after retries.
@@ -38,6 +40,7 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
     case .methodNotAllowed: return 405
     case .conflict: return 409
     case .payloadTooLarge: return 413
+    case .keyReused: return 422
     case .throttled: return 429
     case .unavailable: return 503
     }
@@ -53,6 +56,7 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
     case .methodNotAllowed: return "MethodNotAllowed"
     case .conflict: return "Conflict"
     case .payloadTooLarge: return "PayloadTooLarge"
+    case .keyReused: return "IdempotencyKeyReused"
     case .throttled: return "Throttled"
     case .unavailable: return "ServiceUnavailable"
     case .unknownAction: return "UnknownAction"
@@ -71,7 +75,8 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
     case .validation(let errors):
       return "Invalid input: " + errors.map(\.description).joined(separator: "; ")
     case .unauthorized(let message), .forbidden(let message), .notFound(let message), .conflict(let message),
-      .payloadTooLarge(let message), .throttled(let message), .unavailable(let message), .invalidEvent(let message):
+      .payloadTooLarge(let message), .keyReused(let message), .throttled(let message), .unavailable(let message),
+      .invalidEvent(let message):
       return message
     case .methodNotAllowed(let method, let allowed):
       return "Method \(method) is not allowed here; use \(allowed.joined(separator: ", "))."

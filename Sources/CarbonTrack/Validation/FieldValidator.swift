@@ -104,8 +104,7 @@ public struct FieldValidator: Sendable {
       if required { fail(field, "is required") }
       return nil
     }
-    var scanner = DigitScanner(Array(value.utf8))
-    guard let date = CivilDate(scanning: &scanner), scanner.isAtEnd, date.year >= 2000 else {
+    guard let date = CivilDate(iso8601: value), date.year >= 2000 else {
       fail(field, "must be a date YYYY-MM-DD from 2000-01-01 on")
       return nil
     }

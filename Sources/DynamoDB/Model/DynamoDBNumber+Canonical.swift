@@ -1,8 +1,14 @@
 extension DynamoDBNumber {
-  /// One text per numeric value, so numbers compare as DynamoDB compares them: `1`, `+1`, `1.0`, `10e-1` and
-  /// `0.1E1` are one key. It is the significant digits and a power of ten (`1E0`), `-` for negatives, `0` for
-  /// every zero; `nil` for text that is not a number or whose exponent does not fit an `Int`.
-  static func canonicalText(_ text: String) -> String? {
+  /// A number's value as significant digits and a power of ten: `-12.50` is (negative, "125", -1).
+  struct Decomposed {
+    var isNegative: Bool
+    /// ASCII digits without leading or trailing zeros; empty for zero.
+    var digits: [UInt8]
+    var exponent: Int
+  }
+
+  /// `text` taken apart; nil for text that is not a number or whose exponent does not fit an `Int`.
+  static func decompose(_ text: String) -> Decomposed? {
     guard isValid(text) else { return nil }
     var bytes = text.utf8[...]
     let isNegative = bytes.first == UInt8(ascii: "-")
@@ -29,7 +35,46 @@ extension DynamoDBNumber {
       digits.removeLast()
       exponent += 1
     }
-    guard !digits.isEmpty else { return "0" }
-    return (isNegative ? "-" : "") + String(decoding: digits, as: UTF8.self) + "E\(exponent)"
+    return Decomposed(isNegative: isNegative && !digits.isEmpty, digits: digits, exponent: exponent)
+  }
+
+  /// One text per numeric value, so numbers compare as DynamoDB compares them: `1`, `+1`, `1.0`, `10e-1` and
+  /// `0.1E1` are one key. It is the significant digits and a power of ten (`1E0`), `-` for negatives, `0` for
+  /// every zero; `nil` for text that is not a number or whose exponent does not fit an `Int`.
+  static func canonicalText(_ text: String) -> String? {
+    guard let number = decompose(text) else { return nil }
+    guard !number.digits.isEmpty else { return "0" }
+    return (number.isNegative ? "-" : "") + String(decoding: number.digits, as: UTF8.self) + "E\(number.exponent)"
+  }
+
+  /// The value times 10^`decimals`, exactly when it has no more decimals than that, otherwise rounded half away
+  /// from zero; nil when the result does not fit an `Int128` (DynamoDB numbers reach 9.9e125).
+  ///
+  /// This is how amounts kept as exact decimals (e.g. kilograms to six decimals) come back as exact integers,
+  /// without the rounding a `Double` would add.
+  public func scaled(byPowerOfTen decimals: Int) -> Int128? {
+    guard let number = Self.decompose(text) else { return nil }
+    let (shift, overflow) = number.exponent.addingReportingOverflow(decimals)
+    guard !overflow, shift <= 38 else { return number.digits.isEmpty ? 0 : nil }
+    var magnitude: Int128 = 0
+    var roundUp = false
+    let kept = number.digits.count + min(shift, 0)
+    for (index, digit) in number.digits.enumerated() {
+      let value = Int128(digit - UInt8(ascii: "0"))
+      if index < kept {
+        let (times, overflowed) = magnitude.multipliedReportingOverflow(by: 10)
+        guard !overflowed else { return nil }
+        magnitude = times + value
+      } else if index == kept {
+        roundUp = value >= 5
+      }
+    }
+    for _ in 0..<max(shift, 0) {
+      let (times, overflowed) = magnitude.multipliedReportingOverflow(by: 10)
+      guard !overflowed else { return nil }
+      magnitude = times
+    }
+    if roundUp { magnitude += 1 }
+    return number.isNegative ? -magnitude : magnitude
   }
 }

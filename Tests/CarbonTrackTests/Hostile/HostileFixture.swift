@@ -17,9 +17,9 @@ enum HostileFixture {
   static var goalPath: String { "/users/alice/goals/" + goalId }
 
   /// A cursor alice's own full listing could have returned.
-  static var aliceCursor: String { EntryCursor.encode(after: aliceEntry.description, userId: alice) }
+  static var aliceCursor: String { PageCursor.encode(after: aliceEntry.description, userId: alice) }
   /// A cursor of Kevin's listing, which alice must not be able to use.
-  static var kevinCursor: String { EntryCursor.encode(after: kevinEntry.description, userId: kevin) }
+  static var kevinCursor: String { PageCursor.encode(after: kevinEntry.description, userId: kevin) }
 
   static func seed(_ store: CarbonTrackStore) async throws {
     let now = Timestamp(iso8601: "2026-11-20T12:00:00Z")!

@@ -64,7 +64,9 @@ import Testing
       repeat {
         let page = try await store.entries("u1", limit: 4, after: cursor, consistent: true)
         seen += page.entries.map(\.timestamp)
-        cursor = try page.nextCursor.map { try EntryCursor.decode($0, userId: "u1") }
+        cursor = try page.nextCursor.map {
+          try PageCursor.decode($0, userId: "u1", isValid: { EntrySortKey($0) != nil })
+        }
       } while cursor != nil
       #expect(seen == stored.sorted(by: >))
     }

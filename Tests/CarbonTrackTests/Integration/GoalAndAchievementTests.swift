@@ -26,7 +26,7 @@ import Testing
       await #expect(throws: CarbonTrackError.self) {
         try await store.updateGoal("u1", goalId: "g1", UpdateGoalRequest(title: "x", expectedVersion: 1))
       }
-      #expect(try await store.listGoals("u1").map(\.goalId) == ["g1"])
+      #expect(try await store.listGoals("u1").goals.map(\.goalId) == ["g1"])
       try await store.deleteGoal("u1", goalId: "g1")
       await #expect(throws: CarbonTrackError.notFound("Goal g1 of user u1 does not exist.")) {
         try await store.getGoal("u1", goalId: "g1")
@@ -46,15 +46,15 @@ import Testing
     try await withStore("badges") { store, _ in
       _ = try await makeUser(store, "u1")
       let now = Timestamp(iso8601: "2026-03-15T12:00:00Z")!
-      #expect(try await store.evaluateAchievements("u1", now: now) == [])
+      #expect(try await store.evaluateAchievements("u1", now: now).awarded == [])
       // January 100 kg, February 80 kg (20% lower), and a 7-day streak in March.
       _ = try await store.addEntry(try makeEntry("u1", .energy, 100, at: "2026-01-10T10:00:00Z"))
       _ = try await store.addEntry(try makeEntry("u1", .energy, 80, at: "2026-02-10T10:00:00Z"))
       for day in 3...8 { _ = try await store.addEntry(try makeEntry("u1", .food, 1, at: "2026-03-0\(day)T10:00:00Z")) }
-      #expect(try await store.evaluateAchievements("u1", now: now) == [.firstEntry, .monthlyReduction])
+      #expect(try await store.evaluateAchievements("u1", now: now).awarded == ["first-entry", "monthly-reduction-10"])
       _ = try await store.addEntry(try makeEntry("u1", .food, 1, at: "2026-03-09T10:00:00Z"))
-      #expect(try await store.evaluateAchievements("u1", now: now) == [.sevenDayStreak])
-      #expect(try await store.evaluateAchievements("u1", now: now) == [])
+      #expect(try await store.evaluateAchievements("u1", now: now).awarded == ["seven-day-streak"])
+      #expect(try await store.evaluateAchievements("u1", now: now).awarded == [])
 
       try await withThrowingTaskGroup(of: Bool.self) { group in
         for _ in 0..<5 { group.addTask { try await store.award(.goalMet, to: "u1", now: now) } }

@@ -53,11 +53,11 @@ import Testing
 
   @Test func cursorRoundTripsAndRejectsForgeries() throws {
     let key = "2026-01-01T00:00:00.000Z#00c0ffee"
-    let cursor = EntryCursor.encode(after: key, userId: "u1")
+    let cursor = PageCursor.encode(after: key, userId: "u1")
     #expect(!cursor.contains("=") && !cursor.contains("+") && !cursor.contains("/"))
-    #expect(try EntryCursor.decode(cursor, userId: "u1") == key)
+    #expect(try PageCursor.decode(cursor, userId: "u1", isValid: { EntrySortKey($0) != nil }) == key)
     #expect(throws: CarbonTrackError.invalid("cursor", "is not a cursor returned by this API")) {
-      try EntryCursor.decode("bm9wZQ", userId: "u1")
+      try PageCursor.decode("bm9wZQ", userId: "u1", isValid: { EntrySortKey($0) != nil })
     }
   }
 
