@@ -36,23 +36,7 @@ struct RuntimeAPIClient: Sendable {
     guard response.status == 200 else {
       throw RuntimeAPIError.unexpectedStatus(request: "GET " + path, status: response.status, body: Self.text(response))
     }
-    let headers = response.headers
-    guard let requestId = headers.first(name: "Lambda-Runtime-Aws-Request-Id"), !requestId.isEmpty else {
-      throw RuntimeAPIError.missingHeader("Lambda-Runtime-Aws-Request-Id")
-    }
-    guard let deadline = headers.first(name: "Lambda-Runtime-Deadline-Ms").flatMap({ Int64($0) }) else {
-      throw RuntimeAPIError.missingHeader("Lambda-Runtime-Deadline-Ms")
-    }
-    return Invocation(
-      requestId: requestId,
-      deadline: deadline,
-      invokedFunctionArn: headers.first(name: "Lambda-Runtime-Invoked-Function-Arn") ?? "",
-      traceId: headers.first(name: "Lambda-Runtime-Trace-Id"),
-      clientContext: headers.first(name: "Lambda-Runtime-Client-Context"),
-      cognitoIdentity: headers.first(name: "Lambda-Runtime-Cognito-Identity"),
-      tenantId: headers.first(name: "Lambda-Runtime-Aws-Tenant-Id"),
-      event: response.body
-    )
+    return try Invocation(headers: response.headers, body: response.body)
   }
 
   /// Posts a handler's response; returns the status (202, or 4xx when Lambda rejected it).

@@ -1,0 +1,45 @@
+import NIOHTTP1
+import Testing
+
+@testable import LambdaRuntime
+
+@Suite("Invocation from /next headers")
+struct InvocationHeadersTests {
+  @Test func readsEveryRuntimeHeaderWhateverItsCase() throws {
+    let headers: HTTPHeaders = [
+      "lambda-runtime-aws-request-id": "req-1", "LAMBDA-RUNTIME-DEADLINE-MS": "1900000000000",
+      "Lambda-Runtime-Invoked-Function-Arn": "arn:aws:lambda:us-east-1:1:function:f",
+      "Lambda-Runtime-Trace-Id": "Root=1-a", "Lambda-Runtime-Client-Context": "{}",
+      "Lambda-Runtime-Cognito-Identity": "{}", "Lambda-Runtime-Aws-Tenant-Id": "t-1",
+    ]
+    let invocation = try Invocation(headers: headers, body: [1, 2])
+    #expect(invocation.requestId == "req-1")
+    #expect(invocation.deadline == 1_900_000_000_000)
+    #expect(invocation.invokedFunctionArn == "arn:aws:lambda:us-east-1:1:function:f")
+    #expect(invocation.traceId == "Root=1-a")
+    #expect(invocation.clientContext == "{}")
+    #expect(invocation.cognitoIdentity == "{}")
+    #expect(invocation.tenantId == "t-1")
+    #expect(invocation.event == [1, 2])
+  }
+
+  @Test func optionalHeadersMayBeAbsent() throws {
+    let invocation = try Invocation(
+      headers: ["Lambda-Runtime-Aws-Request-Id": "r", "Lambda-Runtime-Deadline-Ms": "0"], body: [])
+    #expect(invocation.invokedFunctionArn == "")
+    #expect(invocation.traceId == nil && invocation.clientContext == nil && invocation.tenantId == nil)
+  }
+
+  /// Header sets lacking a usable request id or deadline, and the header each lacks.
+  static let incomplete: [(headers: [(String, String)], missing: String)] = [
+    ([], "Lambda-Runtime-Aws-Request-Id"),
+    ([("Lambda-Runtime-Aws-Request-Id", ""), ("Lambda-Runtime-Deadline-Ms", "1")], "Lambda-Runtime-Aws-Request-Id"),
+    ([("Lambda-Runtime-Aws-Request-Id", "r")], "Lambda-Runtime-Deadline-Ms"),
+    ([("Lambda-Runtime-Aws-Request-Id", "r"), ("Lambda-Runtime-Deadline-Ms", "soon")], "Lambda-Runtime-Deadline-Ms"),
+  ]
+
+  @Test(arguments: incomplete)
+  func aMissingOrUnreadableRequiredHeaderIsNamed(headers: [(String, String)], missing: String) {
+    #expect(throws: RuntimeAPIError.missingHeader(missing)) { try Invocation(headers: HTTPHeaders(headers), body: []) }
+  }
+}
