@@ -11,8 +11,14 @@
 struct ItemJSONReader {
   private struct GiveUp: Error {}
 
+  /// DynamoDB nests maps and lists at most 32 levels deep, so deeper input is no DynamoDB answer; reading it would
+  /// recurse once per level and let a body of nested brackets exhaust the stack.
+  static let maxNesting = 32
+
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
+  /// How many maps and lists enclose the value being read.
+  private var nesting = 0
 
   private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -66,17 +72,28 @@ struct ItemJSONReader {
       var values: [Data] = []
       for text in try strings() { values.append(try Self.base64(text)) }
       return .bs(values)
-    case "M": return .m(try item())
+    case "M": return .m(try nested { reader throws(GiveUp) in try reader.item() })
     case "L":
-      var list: [AttributeValue] = []
-      try array { reader throws(GiveUp) in list.append(try reader.attribute()) }
-      return .l(list)
+      return .l(
+        try nested { reader throws(GiveUp) in
+          var list: [AttributeValue] = []
+          try reader.array { reader throws(GiveUp) in list.append(try reader.attribute()) }
+          return list
+        })
     case "NULL":
       guard try literal() == true else { throw GiveUp() }
       return .null
     case "BOOL": return .bool(try literal())
     default: throw GiveUp()
     }
+  }
+
+  /// Reads a map's or list's contents one level deeper, giving up beyond `maxNesting`.
+  private mutating func nested<Value>(_ body: (inout ItemJSONReader) throws(GiveUp) -> Value) throws(GiveUp) -> Value {
+    guard nesting < Self.maxNesting else { throw GiveUp() }
+    nesting += 1
+    defer { nesting -= 1 }
+    return try body(&self)
   }
 
   private static func base64(_ text: String) throws(GiveUp) -> Data {
