@@ -77,12 +77,13 @@ ddb() {
   aws dynamodb "$@" "${aws_args[@]}"
 }
 
-# name suffix | partition key | sort key (empty for none); every key attribute is a string (S).
+# name suffix | partition key | sort key (empty for none) | TTL attribute (empty for none); every key attribute is
+# a string (S). The entries table also holds the idempotency records, which expire through TTL on expiresAt.
 table_specs=(
-  "users|userId|"
-  "entries|userId|timestamp"
-  "goals|userId|goalId"
-  "achievements|userId|achievementId"
+  "users|userId||"
+  "entries|userId|timestamp|expiresAt"
+  "goals|userId|goalId|"
+  "achievements|userId|achievementId|"
 )
 
 # Prints a key attribute the way messages show it; $1 = attribute name or empty.
@@ -212,6 +213,18 @@ create_table() {
   parse_table "$output"
 }
 
+# Turns on time-to-live on attribute $2 of table $1 unless it already is (TTL is always wanted where named).
+ensure_ttl() {
+  local table="$1" attribute="$2" current
+  current="$(ddb describe-time-to-live --table-name "$table" \
+    --query '[TimeToLiveDescription.TimeToLiveStatus, TimeToLiveDescription.AttributeName]')"
+  if [[ "$current" != "ENABLED	$attribute" && "$current" != "ENABLING	$attribute" ]]; then
+    echo "table $table: enabling time-to-live on $attribute"
+    ddb update-time-to-live --table-name "$table" \
+      --time-to-live-specification "Enabled=true,AttributeName=$attribute" >/dev/null
+  fi
+}
+
 # Brings the switchable settings of ACTIVE table $1 in line with the flags that were given,
 # starting from the description last read by read_table.
 apply_settings() {
@@ -252,7 +265,7 @@ apply_settings() {
 echo "region $region, prefix '$prefix'${endpoint_url:+, endpoint $endpoint_url}"
 failures=0
 for spec in "${table_specs[@]}"; do
-  IFS='|' read -r suffix pk sk <<<"$spec"
+  IFS='|' read -r suffix pk sk ttl_attribute <<<"$spec"
   table="${prefix}${suffix}"
   read_table "$table"
   case "$table_status" in
@@ -275,6 +288,9 @@ for spec in "${table_specs[@]}"; do
     echo "warning: table $table uses billing mode $table_billing, not PAY_PER_REQUEST; left unchanged" >&2
   fi
   apply_settings "$table"
+  if [[ -n "$ttl_attribute" ]]; then
+    ensure_ttl "$table" "$ttl_attribute"
+  fi
   echo "table $table is ACTIVE with the expected keys"
 done
 

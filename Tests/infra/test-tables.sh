@@ -74,6 +74,12 @@ for expectation in "${expectations[@]}"; do
   expect_equal "$suffix: billing mode" "PAY_PER_REQUEST" "$billing"
   expect_equal "$suffix: status" "ACTIVE" "$status"
 done
+# Idempotency records expire through TTL on the entries table; the other tables keep everything.
+expect_equal "entries: time-to-live enabled on expiresAt" "ENABLED	expiresAt" \
+  "$(ddb describe-time-to-live --table-name "${prefix}entries" \
+    --query '[TimeToLiveDescription.TimeToLiveStatus, TimeToLiveDescription.AttributeName]')"
+expect_equal "users: no time-to-live" "DISABLED" \
+  "$(ddb describe-time-to-live --table-name "${prefix}users" --query 'TimeToLiveDescription.TimeToLiveStatus')"
 
 # --- switchable settings ------------------------------------------------------------------------
 if output="$(run_script --prefix "$flags_prefix" --sse --pitr --deletion-protection 2>&1)"; then

@@ -9,6 +9,8 @@ import LambdaRuntime
 /// Runs the ten-step self-test; the event may carry `SelfTestOptions` (e.g. `{"failStep": 3}`).
 public struct SelfTestHandler: RawLambdaHandler {
   let store: CarbonTrackStore
+  /// The time kept for the cleanup after the steps (less when the invocation has less than three times this).
+  static let cleanupReserve: Duration = .milliseconds(1500)
 
   /// A handler on `store`.
   public init(store: CarbonTrackStore) {
@@ -20,7 +22,15 @@ public struct SelfTestHandler: RawLambdaHandler {
     if let step = options.failStep, !(1...SelfTestSteps.all.count).contains(step) {
       throw CarbonTrackError.invalid("failStep", "must be from 1 to \(SelfTestSteps.all.count)")
     }
-    let result = try await DeadlineScope.run(context) { await SelfTest(store: store, options: options).run() }
+    if let step = options.expireAfterStep, !(0...SelfTestSteps.all.count).contains(step) {
+      throw CarbonTrackError.invalid("expireAfterStep", "must be from 0 to \(SelfTestSteps.all.count)")
+    }
+    // The steps leave time for the cleanup: a run that is out of time still removes its throwaway user.
+    let available = context.remainingTime - DeadlineScope.margin
+    let stepsDeadline = ContinuousClock.now.advanced(by: available - min(Self.cleanupReserve, available / 3))
+    let result = try await DeadlineScope.run(context) {
+      await SelfTest(store: store, options: options).run(stepsDeadline: stepsDeadline)
+    }
     return try JSONCoding.encode(result)
   }
 }

@@ -41,9 +41,17 @@ public struct CreateGoalRequest: Sendable, Codable {
 
 extension Goal {
   /// Checks the rules that span fields: period order, positive target, baseline for reductions.
+  /// The longest goal period, in days: a year, leap day included. It bounds what computing progress reads.
+  public static let maximumPeriodDays: Int64 = 366
+
   func validateConsistency() throws(CarbonTrackError) {
     var validator = FieldValidator()
     validator.check(periodStart <= periodEnd, "periodEnd", "must not be before periodStart")
+    if let start = CivilDate(iso8601: periodStart), let end = CivilDate(iso8601: periodEnd) {
+      validator.check(
+        end.daysSinceEpoch - start.daysSinceEpoch < Self.maximumPeriodDays, "periodEnd",
+        "must be at most \(Self.maximumPeriodDays) days after periodStart (a goal covers at most a year)")
+    }
     validator.check(targetKgCO2e > 0, "targetKgCO2e", "must be greater than 0")
     if kind == .reduction {
       if let baselineKgCO2e {

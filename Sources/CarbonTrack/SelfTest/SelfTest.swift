@@ -1,3 +1,5 @@
+import DynamoDB
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -6,8 +8,9 @@
 
 /// The ten-step end-to-end check of the store against the configured tables, on a throwaway user.
 ///
-/// Every step runs (a failed step does not stop later ones, so the report shows the full picture), each is timed,
-/// and afterwards all data of the throwaway user is deleted again unless step 10 already proved it gone.
+/// Every step runs (a failed step does not stop later ones, so the report shows the full picture) and is timed.
+/// Then, outside the steps' deadline, a cleanup deletes whatever the throwaway user still has and counts what is
+/// left; the report carries that outcome, and a run passes only if every step passed and nothing is left.
 public struct SelfTest: Sendable {
   let store: CarbonTrackStore
   let options: SelfTestOptions
@@ -18,8 +21,9 @@ public struct SelfTest: Sendable {
     self.options = options
   }
 
-  /// Runs the ten steps and cleans up.
-  public func run() async -> SelfTestResult {
+  /// Runs the ten steps, each bounded by `stepsDeadline` (if given), then the cleanup, bounded only by the caller's
+  /// own deadline, so a run that ran out of time still removes its data.
+  public func run(stepsDeadline: ContinuousClock.Instant? = nil) async -> SelfTestResult {
     let started = Timestamp.now()
     let userId = "selftest-" + UUID().uuidString.lowercased()
     let state = SelfTestState()
@@ -27,11 +31,18 @@ public struct SelfTest: Sendable {
     for (index, step) in SelfTestSteps.all.enumerated() {
       let number = index + 1
       let key = number == options.failStep ? "" : userId
+      let context = SelfTestSteps.Context(store: store, userId: key, now: started, state: state)
+      // Fault injection: after step `expireAfterStep`, the steps' deadline has passed.
+      let deadline = options.expireAfterStep.map { number > $0 } == true ? ContinuousClock.now : stepsDeadline
       let clock = ContinuousClock()
       var failure: String?
       let elapsed = await clock.measure {
         do {
-          try await step.body(SelfTestSteps.Context(store: store, userId: key, now: started, state: state))
+          if let deadline {
+            try await DynamoDBDeadline.run(until: deadline) { try await step.body(context) }
+          } else {
+            try await step.body(context)
+          }
         } catch {
           failure = "\(error)"
         }
@@ -41,11 +52,19 @@ public struct SelfTest: Sendable {
         SelfTestResult.Step(
           name: step.name, passed: failure == nil, durationMs: (ms * 100).rounded() / 100, error: failure))
     }
-    if steps.last?.passed != true {
-      // Best effort: the report is what matters; a cleanup failure is visible in step 10 already.
-      _ = try? await store.deleteAllData(userId)
+    return SelfTestResult(
+      steps: steps, cleanup: await cleanUp(userId, alreadyDeleted: steps.last?.passed == true), startedAt: started,
+      tablePrefix: store.tables.prefix)
+  }
+
+  /// Deletes the throwaway user's data unless step 10 already did, then counts what is left.
+  private func cleanUp(_ userId: String, alreadyDeleted: Bool) async -> SelfTestResult.Cleanup {
+    if !alreadyDeleted { _ = try? await store.deleteAllData(userId) }
+    guard let counts = try? await store.itemCounts(userId) else {
+      return SelfTestResult.Cleanup(passed: false, itemsLeft: nil)
     }
-    return SelfTestResult(steps: steps, startedAt: started, tablePrefix: store.tables.prefix)
+    let left = counts.values.reduce(0, +)
+    return SelfTestResult.Cleanup(passed: left == 0, itemsLeft: left)
   }
 }
 

@@ -40,27 +40,37 @@ enum SelfTestSteps {
       let keys = await context.state.timestamps
       try expect(Set(keys).count == amounts.count, "entry keys are not unique")
     },
-    Step(name: "Query recent entries newest-first") { context in
+    Step(name: "Query entries newest-first and by date range") { context in
       let entries = try await context.store.latestEntries(context.userId, limit: 10, consistent: true)
       let expected = await context.state.timestamps.sorted(by: >)
       try expect(
         entries.count == amounts.count && entries.map(\.timestamp) == expected,
         "got \(entries.count) entries, expected \(amounts.count) newest first")
-    },
-    Step(name: "Query entries by date range") { context in
       let range = EntryRange(from: context.now.adding(milliseconds: -30 * 3_600_000), to: context.now)
       let page = try await context.store.entries(context.userId, in: range, limit: 10, consistent: true)
       try expect(
         page.entries.map(\.activity) == ["Home electricity", "Beef burger"],
         "range returned \(page.entries.map(\.activity))")
     },
-    Step(name: "Update profile and statistics") { context in
+    Step(name: "Update an entry's amount and category") { context in
+      let timestamp = await context.state.timestamps.first ?? "2000-01-01T00:00:00.000Z#00000000"
+      let updated = try await context.store.updateEntry(
+        context.userId, timestamp: timestamp, EntryUpdate(category: .food, kgCO2e: 10, expectedVersion: 1),
+        now: context.now)
+      try expect(updated.version == 2 && updated.category == .food, "entry update not applied")
+      let stats = try await context.store.getUser(context.userId).statistics
+      try expect(
+        stats.entryCount == 3 && stats.totalKgCO2e == 21 && stats.categoryTotals["food"] == 13.2
+          && stats.categoryTotals["transport"] == 0,
+        "statistics after the update: \(stats.totalKgCO2e) kg, \(stats.categoryTotals)")
+    },
+    Step(name: "Update profile and read statistics") { context in
       let updated = try await context.store.updateUser(
         context.userId, UserUpdate(displayName: "Self-Test User (updated)", expectedVersion: 1), now: context.now)
       try expect(updated.version == 2 && updated.displayName.hasSuffix("(updated)"), "update not applied")
       let stats = try await context.store.getUser(context.userId).statistics
       try expect(
-        stats.entryCount == 3 && stats.totalKgCO2e == 23.5 && stats.categoryTotals["transport"] == 12.5,
+        stats.entryCount == 3 && stats.totalKgCO2e == 21 && stats.categoryTotals["energy"] == 7.8,
         "statistics are \(stats.entryCount) entries, \(stats.totalKgCO2e) kg")
     },
     Step(name: "Create and read goal") { context in
@@ -72,7 +82,7 @@ enum SelfTestSteps {
       _ = try await context.store.createGoal(goal, now: context.now)
       let read = try await context.store.getGoal(context.userId, goalId: goal.goalId, now: context.now)
       try expect(
-        read.progress?.emittedKgCO2e == 23.5 && read.progress?.state == .onTrack,
+        read.progress?.emittedKgCO2e == 21 && read.progress?.state == .onTrack,
         "goal progress is \(String(describing: read.progress))")
     },
     Step(name: "Award and read achievement") { context in

@@ -14,6 +14,8 @@ public enum SelfTestTable {
       if let error = step.error { line += "  " + error }
       lines.append(line)
     }
+    let left = result.cleanup.itemsLeft.map { "\($0) item(s) left" } ?? "items could not be counted"
+    lines.append("cleanup: " + (result.cleanup.passed ? "PASS" : "FAIL") + ", " + left)
     lines.append(
       "\(result.passedTests)/\(result.totalTests) passed (\(result.successRate)) — \(result.overallStatus)")
     return lines.joined(separator: "\n")

@@ -31,6 +31,13 @@ extension CarbonTrackStore {
       }
     }
     for table in tables.all { try await client.waitUntilTableActive(table) }
+    // Idempotency records expire a day after they are written (see IdempotencyRecord).
+    if created.contains(tables.entries) {
+      _ = try await client.updateTimeToLive(
+        UpdateTimeToLiveInput(
+          tableName: tables.entries,
+          timeToLiveSpecification: TimeToLiveSpecification(attributeName: "expiresAt", enabled: true)))
+    }
     return created
   }
 
