@@ -32,9 +32,9 @@ extension CarbonTrackStore {
         start = page.lastEvaluatedKey
       } while start != nil
     }
-    let userDeleted = try await deleteMarkedUser(userId)
+    try await deleteMarkedUser(userId)
     return DeletionSummary(
-      userId: userId, userDeleted: existed && userDeleted, entriesDeleted: counts[tables.entries] ?? 0,
+      userId: userId, userDeleted: existed, entriesDeleted: counts[tables.entries] ?? 0,
       goalsDeleted: counts[tables.goals] ?? 0, achievementsDeleted: counts[tables.achievements] ?? 0)
   }
 
@@ -52,15 +52,15 @@ extension CarbonTrackStore {
     }
   }
 
-  /// Deletes the marked user item; a lost answer retried finds it gone, which is the same outcome.
-  private func deleteMarkedUser(_ userId: String) async throws -> Bool {
+  /// Deletes the marked user item. Finding it gone is the same outcome: the answer to an earlier attempt was lost,
+  /// or a concurrent delete finished first.
+  private func deleteMarkedUser(_ userId: String) async throws {
     do {
       _ = try await client.deleteItem(
         DeleteItemInput(
           tableName: tables.users, key: userKey(userId), conditionExpression: "attribute_exists(deleting)"))
-      return true
     } catch let error as DynamoDBError where error.isConditionalCheckFailed {
-      return false
+      return
     }
   }
 
