@@ -27,7 +27,8 @@ extension CarbonTrackStore {
     var sums: [String: (micro: Int128, count: Int)] = [:]
     var total: Int128 = 0
     var count = 0
-    for day in try await dayTotals(userId, from: range.from.day, to: range.to.day) {
+    let byCategory = groupBy == .category
+    for day in try await dayTotals(userId, from: range.from.day, to: range.to.day, byCategory: byCategory) {
       let key = groupBy.key(category: day.category, day: day.day)
       sums[key, default: (0, 0)].micro += day.micro
       sums[key, default: (0, 0)].count += day.count

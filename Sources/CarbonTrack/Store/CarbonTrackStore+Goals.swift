@@ -49,10 +49,7 @@ extension CarbonTrackStore {
       tableName: tables.goals, keyConditionExpression: "userId = :u", expressionAttributeValues: [":u": .s(userId)],
       limit: limit, exclusiveStartKey: cursor.map { goalKey(userId, $0) }, consistentRead: true)
     let output = try await client.query(input)
-    var goals: [Goal] = []
-    for item in output.items {
-      goals.append(try await withProgress(try decoder.decode(Goal.self, from: item), now: now))
-    }
+    let goals = try await withProgress(try output.items.map { try decoder.decode(Goal.self, from: $0) }, now: now)
     let next = output.lastEvaluatedKey?["goalId"]?.stringValue
     return GoalPage(goals: goals, nextCursor: next.map { PageCursor.encode(after: $0, userId: userId) })
   }
@@ -109,12 +106,33 @@ extension CarbonTrackStore {
 
   /// `goal` with `progress` computed from the day totals of its period.
   func withProgress(_ goal: Goal, now: Timestamp) async throws -> Goal {
-    var goal = goal
-    guard let period = goal.periodRange else { return goal }
-    let days = try await dayTotals(goal.userId, from: period.lowerBound.day, to: period.upperBound.day)
-    goal.progress = GoalProgress(
-      goal: goal, emittedMicro: days.reduce(0) { $0 + $1.micro }, entryCount: days.reduce(0) { $0 + $1.count },
-      now: now)
-    return goal
+    try await withProgress([goal], now: now)[0]
+  }
+
+  /// `goals` (of one user) with progress, reading the day totals of all their periods at once when those lie
+  /// within two years of each other (a page of goals usually shares its months), else goal by goal.
+  func withProgress(_ goals: [Goal], now: Timestamp) async throws -> [Goal] {
+    let periods = goals.compactMap(\.periodRange).map { $0.lowerBound.day...$0.upperBound.day }
+    guard let first = periods.map(\.lowerBound).min(), let last = periods.map(\.upperBound).max(),
+      let userId = goals.first?.userId
+    else { return goals }
+    let shared =
+      last.daysSinceEpoch - first.daysSinceEpoch <= 731 ? try await dayTotals(userId, from: first, to: last) : nil
+    var result: [Goal] = []
+    for var goal in goals {
+      if let period = goal.periodRange.map({ $0.lowerBound.day...$0.upperBound.day }) {
+        let days: [MonthTotals.DayTotal]
+        if let shared {
+          days = shared.filter { period.contains($0.day) }
+        } else {
+          days = try await dayTotals(userId, from: period.lowerBound, to: period.upperBound)
+        }
+        goal.progress = GoalProgress(
+          goal: goal, emittedMicro: days.reduce(0) { $0 + $1.micro }, entryCount: days.reduce(0) { $0 + $1.count },
+          now: now)
+      }
+      result.append(goal)
+    }
+    return result
   }
 }

@@ -1,20 +1,22 @@
 import DynamoDB
 
-/// One user's emissions per day and category in one calendar month, kept as one item of the entries table beside
-/// the entries (sort key `totals#YYYY-MM`) and changed with `ADD` in the same transaction as every entry write.
+/// One user's emissions per day in one calendar month, kept as one item of the entries table beside the entries
+/// (sort key `totals#YYYY-MM`) and changed with `ADD` in the same transaction as every entry write.
 ///
 /// Goal progress, achievements and analytics read these instead of the entries, so their cost depends on the
-/// months they cover, not on how many entries the user has. They live in their own items rather than in the user
-/// item, which would grow by up to 310 attributes a month until it hit DynamoDB's 400 KB item limit. The sort key
-/// starts with a letter, so it sorts after every entry key (which start with a year) and never falls inside an
-/// entry query's `BETWEEN`.
+/// months they cover, not on how many entries the user has. Each day has two views: its total over all categories
+/// (`kg_DD`, `n_DD`), which goals and achievements read through a projection of just the days they need, and its
+/// totals per category (`kg_<category>_DD`, `n_<category>_DD`) for analytics by category. They live in their own
+/// items rather than in the user item, which would grow by hundreds of attributes a month until it hit
+/// DynamoDB's 400 KB item limit. The sort key starts with a letter, so it sorts after every entry key (which
+/// starts with a year) and never falls inside an entry query's `BETWEEN`.
 enum MonthTotals {
   static let sortKeyPrefix = "totals#"
 
-  /// One day's total for one category.
+  /// One day's total, for one category or (category nil) for all of them.
   struct DayTotal: Sendable, Equatable {
     var day: CivilDate
-    var category: EntryCategory
+    var category: EntryCategory?
     var micro: Int128
     var count: Int
   }
@@ -22,24 +24,27 @@ enum MonthTotals {
   /// `totals#YYYY-MM` for the month containing `day`.
   static func sortKey(_ day: CivilDate) -> String { sortKeyPrefix + day.monthKey }
 
-  /// The attribute of a category's amount (micro-kg as a decimal in kg) on a day of the month, e.g. `kg_food_07`.
-  static func amountAttribute(_ category: EntryCategory, day: Int64) -> String {
-    "kg_" + category.rawValue + "_" + Timestamp.pad(day, 2)
+  /// `kg_[<category>_]DD`: the amount (a decimal in kg) of a day of the month, for a category or all.
+  static func amountAttribute(_ category: EntryCategory?, day: Int64) -> String {
+    "kg_" + (category.map { $0.rawValue + "_" } ?? "") + Timestamp.pad(day, 2)
   }
 
-  /// The attribute of a category's entry count on a day of the month, e.g. `n_food_07`.
-  static func countAttribute(_ category: EntryCategory, day: Int64) -> String {
-    "n_" + category.rawValue + "_" + Timestamp.pad(day, 2)
+  /// `n_[<category>_]DD`: the entry count of a day of the month, for a category or all.
+  static func countAttribute(_ category: EntryCategory?, day: Int64) -> String {
+    "n_" + (category.map { $0.rawValue + "_" } ?? "") + Timestamp.pad(day, 2)
   }
 
-  /// The `ADD` of `changes` (micro-kg and entry count per category) on `day` to its month's item.
+  /// The `ADD` of `changes` (micro-kg and entry count per category) on `day`, to its category totals and to the
+  /// day's total.
   static func update(
     table: String, userId: String, day: CivilDate, changes: [EntryCategory: (micro: Int128, count: Int)]
   ) -> TransactWriteItem {
+    let all = changes.values.reduce((micro: Int128(0), count: 0)) { ($0.micro + $1.micro, $0.count + $1.count) }
     var adds: [String] = []
     var names: [String: String] = [:]
     var values: Item = [:]
-    for (index, (category, change)) in changes.sorted(by: { $0.key.rawValue < $1.key.rawValue }).enumerated() {
+    let rows = [(nil, all)] + changes.sorted { $0.key.rawValue < $1.key.rawValue }.map { (Optional($0.key), $0.value) }
+    for (index, (category, change)) in rows.enumerated() {
       adds.append("#a\(index) :a\(index), #n\(index) :n\(index)")
       names["#a\(index)"] = amountAttribute(category, day: day.day)
       names["#n\(index)"] = countAttribute(category, day: day.day)
@@ -52,25 +57,50 @@ enum MonthTotals {
       expressionAttributeValues: values)
   }
 
-  /// The day totals an item holds (days with a count of zero included; they read as nothing).
-  static func totals(in item: Item) -> [DayTotal] {
+  /// The projection that reads only the all-category totals of the given days of the month (≤ 62 names, so the
+  /// answer stays small however full the months are).
+  static func dayTotalsProjection(days: ClosedRange<Int64>) -> String {
+    (["userId", "#ts"] + days.flatMap { [amountAttribute(nil, day: $0), countAttribute(nil, day: $0)] })
+      .joined(separator: ", ")
+  }
+
+  /// The totals an item holds, in one pass over its attributes: per category when `byCategory`, else per day.
+  static func totals(in item: Item, byCategory: Bool) -> [DayTotal] {
     guard case .s(let key)? = item["timestamp"], key.hasPrefix(sortKeyPrefix),
       let first = CivilDate(iso8601: String(key.dropFirst(sortKeyPrefix.count)) + "-01")
     else { return [] }
-    var totals: [DayTotal] = []
-    for category in EntryCategory.allCases {
-      for day in 1...CivilDate.daysIn(month: first.month, year: first.year) {
-        guard let count = scaled(item[countAttribute(category, day: day)], decimals: 0) else { continue }
-        let micro = scaled(item[amountAttribute(category, day: day)], decimals: 6) ?? 0
-        if let date = CivilDate(year: first.year, month: first.month, day: day) {
-          totals.append(DayTotal(day: date, category: category, micro: micro, count: Int(clamping: count)))
-        }
+    var totals: [String: DayTotal] = [:]
+    for (name, value) in item {
+      guard let (isAmount, category, day) = parse(name), (category != nil) == byCategory,
+        let date = CivilDate(year: first.year, month: first.month, day: day),
+        let number = value.numberValue.flatMap(DynamoDBNumber.init)
+      else { continue }
+      let bucket = (category?.rawValue ?? "") + "_" + String(day)
+      var total = totals[bucket] ?? DayTotal(day: date, category: category, micro: 0, count: 0)
+      if isAmount {
+        total.micro = number.scaled(byPowerOfTen: 6) ?? 0
+      } else {
+        total.count = Int(clamping: number.scaled(byPowerOfTen: 0) ?? 0)
       }
+      totals[bucket] = total
     }
-    return totals
+    return Array(totals.values)
   }
 
-  private static func scaled(_ value: AttributeValue?, decimals: Int) -> Int128? {
-    value?.numberValue.flatMap(DynamoDBNumber.init)?.scaled(byPowerOfTen: decimals)
+  /// `kg_DD`, `n_DD`, `kg_<category>_DD`, `n_<category>_DD` → (is an amount, category, day); nil for others.
+  private static func parse(_ name: String) -> (Bool, EntryCategory?, Int64)? {
+    let isAmount = name.hasPrefix("kg_")
+    guard isAmount || name.hasPrefix("n_") else { return nil }
+    let parts = name.utf8.split(separator: UInt8(ascii: "_"), omittingEmptySubsequences: false)
+    guard (2...3).contains(parts.count), let last = parts.last, last.count == 2,
+      let tens = last.first.flatMap(digit), let ones = last.last.flatMap(digit)
+    else { return nil }
+    let category = parts.count == 3 ? EntryCategory(rawValue: String(decoding: parts[1], as: UTF8.self)) : nil
+    guard parts.count == 2 || category != nil else { return nil }
+    return (isAmount, category, Int64(tens * 10 + ones))
+  }
+
+  private static func digit(_ byte: UInt8) -> Int? {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int(byte - UInt8(ascii: "0")) : nil
   }
 }
