@@ -14,11 +14,10 @@ struct SeedCommand: AsyncParsableCommand {
   @Option(help: "How many entries to add.") var entries = 100
   @Option(help: "Spread the entries over this many days up to today.") var days = 365
   @Option(help: "How many goals to create (90-day caps, ending today).") var goals = 0
-  @Option(help: "How many writes run at once.") var concurrency = 8
 
   func run() async throws {
     let now = Timestamp.now()
-    let entries = entries, days = max(1, days), user = user, concurrency = max(1, concurrency)
+    let days = max(1, days)
     try await LocalFunction.with(environment: ProcessInfo.processInfo.environment) { function in
       let store = function.store
       do {
@@ -26,21 +25,15 @@ struct SeedCommand: AsyncParsableCommand {
           try CreateUserRequest(email: "\(user)@example.com", displayName: user).validated(userId: user, now: now))
       } catch CarbonTrackError.conflict {}
       let categories = EntryCategory.allCases
-      try await withThrowingTaskGroup(of: Void.self) { group in
-        for index in 0..<entries {
-          if index >= concurrency { try await group.next() }
-          group.addTask {
-            // Evenly over the days (a few entries a day for large counts), a second apart within a day.
-            let ago = Int64(index) * Int64(days) / Int64(max(entries, 1)) * 86_400_000 + Int64(index % 1000) * 1000
-            let entry = try CreateEntryRequest(
-              category: categories[index % categories.count].rawValue, activity: "seeded \(index)", quantity: 1,
-              unit: "unit", kgCO2e: Double(index % 50) / 4 + 0.25, occurredAt: now.adding(milliseconds: -ago).iso8601
-            ).validated(userId: user, now: now)
-            _ = try await store.addEntry(entry, now: now)
-          }
-        }
-        try await group.waitForAll()
+      let seeded = try (0..<entries).map { index in
+        // Evenly over the days (several a day for large counts), a second apart within a day.
+        let ago = Int64(index) * Int64(days) / Int64(max(entries, 1)) * 86_400_000 + Int64(index % 1000) * 1000
+        return try CreateEntryRequest(
+          category: categories[index % categories.count].rawValue, activity: "seeded \(index)", quantity: 1,
+          unit: "unit", kgCO2e: Double(index % 50) / 4 + 0.25, occurredAt: now.adding(milliseconds: -ago).iso8601
+        ).validated(userId: user, now: now)
       }
+      try await store.importEntries(seeded, userId: user, now: now)
       for index in 0..<goals {
         let goal = try CreateGoalRequest(
           title: "Seeded goal \(index)", kind: GoalKind.cap.rawValue, targetKgCO2e: 1000,

@@ -78,3 +78,38 @@ struct StatisticsPropertyTests {
     }
   }
 }
+
+/// A bulk import (seeding) leaves exactly the state that adding the same entries one by one leaves.
+@Suite(.enabled(if: TestEnvironment.integrationEnabled), .timeLimit(.minutes(2)))
+struct ImportEntriesTests {
+  @Test func importingEqualsAddingOneByOne() async throws {
+    var random = SeededGenerator(seed: 42)
+    try await withStore("import") { store, _ in
+      _ = try await makeUser(store, "bulk")
+      _ = try await makeUser(store, "single")
+      var bulk: [CarbonEntry] = []
+      for index in 0..<120 {
+        let day = Int64.random(in: 0..<400, using: &random)
+        let time = Timestamp(startOf: CivilDate(daysSinceEpoch: 20_000 + day)).adding(milliseconds: Int64(index))
+        let category = EntryCategory.allCases.randomElement(using: &random)!
+        let kg = Double(Int64.random(in: 0...5_000_000, using: &random)) / 1_000
+        let entry = try makeEntry("bulk", category, kg, at: time.iso8601)
+        bulk.append(entry)
+        var single = entry
+        single.userId = "single"
+        _ = try await store.addEntry(single, now: testNow)
+      }
+      try await store.importEntries(bulk, userId: "bulk", now: testNow)
+      var bulkStatistics = try await store.getUser("bulk").statistics
+      bulkStatistics.lastEntryAt = nil
+      var singleStatistics = try await store.getUser("single").statistics
+      singleStatistics.lastEntryAt = nil
+      #expect(bulkStatistics == singleStatistics)
+      for grouping in AnalyticsGrouping.allCases {
+        let imported = try await store.analytics("bulk", in: .all, groupBy: grouping)
+        let added = try await store.analytics("single", in: .all, groupBy: grouping)
+        #expect(imported == added, "\(grouping)")
+      }
+    }
+  }
+}
