@@ -149,6 +149,8 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
+    // A function for LambdaRuntimeTests to run as a process; built by `swift build --build-tests` with everything.
+    .executableTarget(name: "RuntimeTestFunction", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeTestFunction"),
     .testTarget(
       name: "LambdaRuntimeTests",
       dependencies: [

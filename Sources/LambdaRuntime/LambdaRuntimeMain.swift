@@ -63,15 +63,17 @@ public enum LambdaRuntimeMain {
     let loop = RuntimeLoop(
       client: client, registry: registry, environment: settings, logger: logger, activity: activity,
       handlerExecutor: handlerExecutor)
+    var status = runtimeAPIFailureExitCode
     do {
       // The loop runs on the connection's event loop thread: its socket I/O then needs no thread hops.
       try await withTaskExecutorPreference(EventLoopExecutor(client.eventLoop)) { try await loop.run() }
     } catch {
       logger.critical("Stopping: \(error)")
+      if let stopped = error as? LambdaRuntimeError { status = stopped.exitStatus }
     }
     withExtendedLifetime(termination) {}
     await initContext.runShutdownActions()
-    exit(runtimeAPIFailureExitCode)
+    exit(status)
   }
 
   private static func failInitialisation(

@@ -4,6 +4,8 @@ import Logging
 struct RuntimeLoop: Sendable {
   /// The largest response body the Runtime API accepts (6 MiB).
   static let maxResponseBytes = 6 * 1024 * 1024
+  /// How long a handler may keep running after its timeout was reported before the runtime gives up on the process.
+  static let defaultTimeoutGrace: Duration = .milliseconds(500)
 
   let client: RuntimeAPIClient
   let registry: HandlerRegistry
@@ -12,8 +14,11 @@ struct RuntimeLoop: Sendable {
   let activity: InvocationActivity
   /// Where handlers run: a thread other than the connection's, so the loop can report a timeout.
   let handlerExecutor: any TaskExecutor
+  /// How long a timed-out handler may take to stop before the loop ends with `LambdaRuntimeError.handlerDidNotStop`.
+  var timeoutGrace: Duration = defaultTimeoutGrace
 
-  /// Returns only by throwing a `RuntimeAPIError` (or on cancellation); handler errors never end the loop.
+  /// Returns only by throwing a `RuntimeAPIError` or `LambdaRuntimeError.handlerDidNotStop` (or on cancellation);
+  /// handler errors never end the loop.
   func run() async throws {
     var isColdStart = true
     while !Task.isCancelled {
@@ -31,8 +36,9 @@ struct RuntimeLoop: Sendable {
     let registry = registry
     let handlerName = environment.handlerName
     let event = invocation.event
+    let completion = HandlerCompletion()
     let result = await DeadlineRunner.run(
-      deadline: invocation.deadline, timer: client.eventLoop, executor: handlerExecutor
+      deadline: invocation.deadline, timer: client.eventLoop, executor: handlerExecutor, completion: completion
     ) {
       try await registry.handle(event, handlerName: handlerName, context: context)
     }
@@ -44,7 +50,19 @@ struct RuntimeLoop: Sendable {
       if status != 202 { context.logger.error("The Runtime API rejected the response with HTTP \(status).") }
     case .failure(let error):
       try await postError(error, context)
+      if case InvocationError.timeout = error {
+        try await awaitAbandonedHandler(completion, context)
+      }
     }
+  }
+
+  /// Lambda resets a sandbox only on its own timeout, not after a reported `Function.Timeout`: a handler that
+  /// ignores cancellation would run on into the next invocation, racing it for threads, memory and connections.
+  /// Asking for the next event only once it has stopped, and ending the process when it does not stop within the
+  /// grace period, gives every invocation a process with no stale work in it.
+  private func awaitAbandonedHandler(_ completion: HandlerCompletion, _ context: LambdaContext) async throws {
+    guard await !completion.waitUntilFinished(atMost: timeoutGrace, timer: client.eventLoop) else { return }
+    throw LambdaRuntimeError.handlerDidNotStop(requestId: context.requestId, grace: timeoutGrace)
   }
 
   private func postError(_ error: any Error, _ context: LambdaContext) async throws {

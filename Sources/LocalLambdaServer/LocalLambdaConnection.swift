@@ -9,9 +9,16 @@ struct LocalLambdaConnection: Sendable {
 
   let routes: LocalLambdaRoutes
   let connections: ConnectionRegistry
+  /// Who is on the other end: the sandbox whose port it came in on, and this connection's number.
+  let origin: RequestOrigin
 
-  func serve(_ connection: LocalLambdaServer.Connection) async {
+  func serve(_ connection: RuntimeAPIListener.Connection) async {
     connections.add(connection.channel)
+    let (state, number) = (routes.state, origin.connection)
+    await state.connectionOpened(number)
+    // A process that dies while its `/next` waits closes this connection; the waiter must go at once, not when an
+    // event is written to it and lost. NIO reports the close outside any task, hence the unstructured task.
+    connection.channel.closeFuture.whenComplete { _ in Task { await state.connectionClosed(number) } }
     defer { connections.remove(connection.channel) }
     try? await connection.executeThenClose { inbound, outbound in
       var head: HTTPRequestHead?
@@ -39,7 +46,7 @@ struct LocalLambdaConnection: Sendable {
           let request = RecordedRequest(
             method: requestHead.method.rawValue, path: requestHead.uri,
             headers: requestHead.headers.map { RecordedRequest.Header(name: $0.name, value: $0.value) }, body: body)
-          guard let response = await routes.respond(to: request) else { return }
+          guard let response = await routes.respond(to: request, from: origin) else { return }
           do {
             try await write(response, keepAlive: requestHead.isKeepAlive, outbound)
           } catch {

@@ -15,8 +15,9 @@ struct LocalLambdaRoutes: Sendable {
   let state: LocalLambdaState
   let configuration: LocalLambdaConfiguration
 
-  /// nil means "close the connection without answering" (the server is shutting down).
-  func respond(to request: RecordedRequest) async -> LocalResponse? {
+  /// nil means "close the connection without answering" (the server is shutting down, or the connection's
+  /// process has gone).
+  func respond(to request: RecordedRequest, from origin: RequestOrigin) async -> LocalResponse? {
     await state.record(request)
     let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
     if request.method == "POST", path.hasPrefix(Self.invokePrefix), path.hasSuffix("/invocations") {
@@ -28,7 +29,7 @@ struct LocalLambdaRoutes: Sendable {
     let parts = path.dropFirst(Self.runtimePrefix.count).split(separator: "/").map(String.init)
     switch (request.method, parts.count, parts.first, parts.last) {
     case ("GET", 2, "invocation", "next"):
-      return await next()
+      return await next(origin)
     case ("POST", 3, "invocation", "response"):
       return await response(requestId: parts[1], request)
     case ("POST", 3, "invocation", "error"):
@@ -41,8 +42,8 @@ struct LocalLambdaRoutes: Sendable {
     }
   }
 
-  private func next() async -> LocalResponse? {
-    guard let invocation = await state.next() else { return nil }
+  private func next(_ origin: RequestOrigin) async -> LocalResponse? {
+    guard let invocation = await state.next(sandbox: origin.sandbox, connection: origin.connection) else { return nil }
     let deadline =
       WallClock.nowMilliseconds() + configuration.timeout.components.seconds * 1000
       + configuration.timeout.components.attoseconds / 1_000_000_000_000_000

@@ -1,20 +1,25 @@
+import Foundation
 import LambdaRuntime
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 
-/// A Lambda Runtime API (plus `POST /2015-03-31/functions/function/invocations`) on loopback, for running `bootstrap` locally.
+/// A Lambda Runtime API (plus `POST /2015-03-31/functions/function/invocations`) on loopback, for running a function
+/// locally as Lambda runs it.
+///
+/// Start the function with `startFunction` (or `FunctionSupervisor`, which restarts it) and the server knows which
+/// process serves each invocation: a process that exits mid-invoke fails it with `Runtime.ExitError` at once, and
+/// a timed-out invocation kills the process that had it. A runtime started elsewhere can poll the server's own port.
 public final class LocalLambdaServer: Sendable {
-  typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
-
   /// The settings the server was started with.
   public let configuration: LocalLambdaConfiguration
   /// The port actually bound.
   public let port: Int
   private let state: LocalLambdaState
-  private let serverChannel: any Channel
-  private let connections: ConnectionRegistry
-  private let acceptLoop: Task<Void, Never>
+  private let listener: RuntimeAPIListener
+  private let routes: LocalLambdaRoutes
+  private let group: any EventLoopGroup
+  private let sandboxes: SandboxTable
+  private let connectionNumbers: ConnectionNumbers
 
   /// Binds and starts serving; `recordRequests` keeps every request for `recordedRequests()`.
   public static func start(
@@ -22,54 +27,91 @@ public final class LocalLambdaServer: Sendable {
     recordRequests: Bool = true,
     group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
   ) async throws -> LocalLambdaServer {
-    let server = try await ServerBootstrap(group: group)
-      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-      .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
-      .bind(host: configuration.host, port: configuration.port) { channel in
-        channel.eventLoop.makeCompletedFuture {
-          try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-          return try Connection(wrappingChannelSynchronously: channel)
-        }
-      }
+    let sandboxes = SandboxTable()
+    let state = LocalLambdaState(configuration: configuration, recordsRequests: recordRequests) { sandbox in
+      // Lambda discards a sandbox whose invocation timed out; so does the server, and only that one.
+      sandboxes.signal(sandbox, SIGKILL)
+    }
+    let routes = LocalLambdaRoutes(state: state, configuration: configuration)
+    let numbers = ConnectionNumbers()
+    let listener = try await RuntimeAPIListener.bind(host: configuration.host, port: configuration.port, group: group) {
+      connection, connections in
+      let origin = RequestOrigin(sandbox: LocalLambdaState.externalSandbox, connection: numbers.next())
+      await LocalLambdaConnection(routes: routes, connections: connections, origin: origin).serve(connection)
+    }
     return LocalLambdaServer(
-      configuration: configuration, server: server,
-      state: LocalLambdaState(configuration: configuration, recordsRequests: recordRequests))
+      configuration: configuration, state: state, listener: listener, routes: routes, group: group,
+      sandboxes: sandboxes, connectionNumbers: numbers)
   }
 
   private init(
-    configuration: LocalLambdaConfiguration, server: NIOAsyncChannel<Connection, Never>, state: LocalLambdaState
+    configuration: LocalLambdaConfiguration, state: LocalLambdaState, listener: RuntimeAPIListener,
+    routes: LocalLambdaRoutes, group: any EventLoopGroup, sandboxes: SandboxTable, connectionNumbers: ConnectionNumbers
   ) {
     self.configuration = configuration
-    self.port = server.channel.localAddress?.port ?? configuration.port
+    self.port = listener.port
     self.state = state
-    self.serverChannel = server.channel
-    let connections = ConnectionRegistry()
-    self.connections = connections
-    let routes = LocalLambdaRoutes(state: state, configuration: configuration)
-    // Unstructured: the accept loop lives as long as the server object; `shutdown()` ends it.
-    self.acceptLoop = Task {
-      try? await server.executeThenClose { inbound in
-        try await withThrowingDiscardingTaskGroup { group in
-          for try await connection in inbound {
-            group.addTask { await LocalLambdaConnection(routes: routes, connections: connections).serve(connection) }
-          }
-        }
+    self.listener = listener
+    self.routes = routes
+    self.group = group
+    self.sandboxes = sandboxes
+    self.connectionNumbers = connectionNumbers
+  }
+
+  /// `host:port`, the value for `AWS_LAMBDA_RUNTIME_API` of a runtime started elsewhere.
+  public var runtimeAPIAddress: String { "\(configuration.host):\(port)" }
+
+  /// The environment a function process needs to run against this server (with the server's own port).
+  public var functionEnvironment: [String: String] { configuration.functionEnvironment(port: port) }
+
+  /// Starts `command` as a function process with `environment`, its `AWS_LAMBDA_RUNTIME_API` pointing at a Runtime
+  /// API port of its own (set by the server).
+  ///
+  /// When the process exits, the invocation it was serving fails with `Runtime.ExitError` and its connections are
+  /// closed; when one of its invocations times out, it is killed.
+  public func startFunction(
+    _ command: [String], environment: [String: String], standardOutput: FileHandle? = nil,
+    standardError: FileHandle? = nil
+  ) async throws -> LocalFunctionProcess {
+    let sandbox = await state.startSandbox()
+    let (state, routes, numbers, sandboxes) = (state, routes, connectionNumbers, sandboxes)
+    let listener: RuntimeAPIListener
+    do {
+      listener = try await RuntimeAPIListener.bind(host: configuration.host, port: 0, group: group) {
+        connection, connections in
+        let origin = RequestOrigin(sandbox: sandbox, connection: numbers.next())
+        await LocalLambdaConnection(routes: routes, connections: connections, origin: origin).serve(connection)
       }
+    } catch {
+      await state.sandboxExited(sandbox, exit: .exited(status: 127))
+      throw error
+    }
+    sandboxes.add(sandbox, listener: listener)
+    var environment = environment
+    environment["AWS_LAMBDA_RUNTIME_API"] = "\(configuration.host):\(listener.port)"
+    do {
+      let process = try LocalFunctionProcess.spawn(
+        command, environment: environment, sandbox: sandbox, standardOutput: standardOutput,
+        standardError: standardError
+      ) { exit in
+        await state.sandboxExited(sandbox, exit: exit)
+        await sandboxes.remove(sandbox)?.close()
+      }
+      sandboxes.setProcess(process, of: sandbox)
+      return process
+    } catch {
+      await state.sandboxExited(sandbox, exit: .exited(status: 127))
+      await sandboxes.remove(sandbox)?.close()
+      throw error
     }
   }
 
-  /// `host:port`, the value for `AWS_LAMBDA_RUNTIME_API`.
-  public var runtimeAPIAddress: String { "\(configuration.host):\(port)" }
-
-  /// The environment a function process needs to run against this server.
-  public var functionEnvironment: [String: String] { configuration.functionEnvironment(port: port) }
-
-  /// Notes that a function process was just started, so the first REPORT carries its init duration.
+  /// Notes that a runtime started elsewhere was just started, so the first REPORT carries its init duration.
   public func markProcessStart() async {
     await state.markProcessStart()
   }
 
-  /// Sends one event to the function and waits for its response, error or timeout.
+  /// Sends one event to the function and waits for its response, error, timeout or exit.
   public func invoke(
     _ event: [UInt8],
     clientContext: String? = nil,
@@ -94,11 +136,14 @@ public final class LocalLambdaServer: Sendable {
     await state.initError
   }
 
-  /// Stops listening, fails waiting invocations and closes every connection.
+  /// Stops listening, fails waiting invocations, closes every connection and kills the function processes it
+  /// started that still run.
   public func shutdown() async {
     await state.shutDown()
-    try? await serverChannel.close()
-    connections.closeAll()
-    await acceptLoop.value
+    await listener.close()
+    for (listener, process) in sandboxes.removeAll() {
+      process?.send(SIGKILL)
+      await listener.close()
+    }
   }
 }

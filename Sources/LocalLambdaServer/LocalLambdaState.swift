@@ -1,38 +1,90 @@
 import LambdaRuntime
 
-/// The local server's bookkeeping: queued events, waiting `/next` calls, outstanding invocations, recordings.
+/// The local server's bookkeeping: queued events, waiting `/next` calls, invocations in flight and the sandbox (the
+/// function process) serving each, recordings.
+///
+/// Sandbox 0 stands for runtimes started elsewhere that poll the server's own port; every process the server starts
+/// gets a sandbox of its own, with its own Runtime API port, so the server always knows which process an
+/// invocation was handed to.
 actor LocalLambdaState {
+  static let externalSandbox = 0
+
+  private struct Waiter {
+    var connection: Int
+    var sandbox: Int
+    var continuation: CheckedContinuation<QueuedInvocation?, Never>
+  }
+
+  private struct InFlight {
+    var sandbox: Int
+    var deliveredAt: ContinuousClock.Instant
+    var timer: Task<Void, Never>
+  }
+
+  private struct Sandbox {
+    var startedAt: ContinuousClock.Instant?
+    var firstNextAt: ContinuousClock.Instant?
+    var reportedInit = false
+  }
+
   private let configuration: LocalLambdaConfiguration
   private let recordsRequests: Bool
+  /// Ends the process of a sandbox one of whose invocations timed out, as Lambda discards such a sandbox.
+  private let discardSandbox: @Sendable (Int) -> Void
   private var queue: [QueuedInvocation] = []
-  private var waiters: [CheckedContinuation<QueuedInvocation?, Never>] = []
+  private var waiters: [Waiter] = []
+  /// Every invocation not finished yet, queued or in flight.
   private var outstanding: [String: CheckedContinuation<LocalInvocationResult, any Error>] = [:]
-  private var deliveredAt: [String: ContinuousClock.Instant] = [:]
-  private var timers: [String: Task<Void, Never>] = [:]
-  private var processStart: ContinuousClock.Instant?
-  private var firstNextAt: ContinuousClock.Instant?
-  private var reportedInit = false
+  private var inFlight: [String: InFlight] = [:]
+  /// Live sandboxes; one that has exited is gone, and a `/next` from it gets no event.
+  private var sandboxes: [Int: Sandbox] = [externalSandbox: Sandbox()]
+  private var openConnections: Set<Int> = []
+  private var nextSandbox = externalSandbox + 1
   private var isShutDown = false
   private(set) var recorded: [RecordedRequest] = []
   private(set) var initError: RecordedRequest?
 
-  init(configuration: LocalLambdaConfiguration, recordsRequests: Bool) {
+  init(
+    configuration: LocalLambdaConfiguration, recordsRequests: Bool,
+    discardSandbox: @escaping @Sendable (Int) -> Void
+  ) {
     self.configuration = configuration
     self.recordsRequests = recordsRequests
+    self.discardSandbox = discardSandbox
   }
 
   func record(_ request: RecordedRequest) {
     if recordsRequests { recorded.append(request) }
   }
 
+  /// Notes that a runtime is being started elsewhere, so the first REPORT carries its init duration.
   func markProcessStart() {
-    processStart = .now
-    firstNextAt = nil
-    reportedInit = false
+    sandboxes[Self.externalSandbox] = Sandbox(startedAt: .now)
     initError = nil
   }
 
-  /// Queues an event and waits for the function's answer (or the timeout).
+  /// A new sandbox for a process about to be started.
+  func startSandbox() -> Int {
+    let sandbox = nextSandbox
+    nextSandbox += 1
+    sandboxes[sandbox] = Sandbox(startedAt: .now)
+    initError = nil
+    return sandbox
+  }
+
+  func connectionOpened(_ connection: Int) {
+    openConnections.insert(connection)
+  }
+
+  /// A `/next` still waiting on a closed connection must never be handed an event.
+  func connectionClosed(_ connection: Int) {
+    openConnections.remove(connection)
+    if let index = waiters.firstIndex(where: { $0.connection == connection }) {
+      waiters.remove(at: index).continuation.resume(returning: nil)
+    }
+  }
+
+  /// Queues an event and waits for the function's answer (or the timeout, or its process's exit).
   func invoke(_ invocation: QueuedInvocation) async throws -> LocalInvocationResult {
     guard !isShutDown else { throw LocalLambdaServerError.shutDown }
     // The function process has failed its initialisation: every invoke fails the same way until a restart.
@@ -43,49 +95,48 @@ actor LocalLambdaState {
     }
     return try await withCheckedThrowingContinuation { continuation in
       outstanding[invocation.requestId] = continuation
-      if waiters.isEmpty {
-        queue.append(invocation)
-      } else {
-        markDelivered(invocation.requestId)
-        waiters.removeFirst().resume(returning: invocation)
-      }
+      queue.append(invocation)
+      dispatchQueued()
     }
   }
 
-  /// The next event for `/next`, waiting as long as it takes; nil once the server shuts down.
-  func next() async -> QueuedInvocation? {
-    if isShutDown { return nil }
-    if processStart != nil, firstNextAt == nil { firstNextAt = .now }
+  /// The next event for a `/next` on `connection` from `sandbox`, waiting as long as it takes; nil once the server
+  /// shuts down, the connection closes or the sandbox's process has exited.
+  func next(sandbox: Int, connection: Int) async -> QueuedInvocation? {
+    guard !isShutDown, openConnections.contains(connection), var record = sandboxes[sandbox] else { return nil }
+    if record.startedAt != nil, record.firstNextAt == nil {
+      record.firstNextAt = .now
+      sandboxes[sandbox] = record
+    }
     if !queue.isEmpty {
       let invocation = queue.removeFirst()
-      markDelivered(invocation.requestId)
+      deliver(invocation, to: sandbox)
       return invocation
     }
-    return await withCheckedContinuation { waiters.append($0) }
+    return await withCheckedContinuation {
+      waiters.append(Waiter(connection: connection, sandbox: sandbox, continuation: $0))
+    }
   }
 
   /// Puts back an event whose `/next` answer could not be written.
   func requeue(_ invocation: QueuedInvocation) {
-    deliveredAt[invocation.requestId] = nil
-    timers.removeValue(forKey: invocation.requestId)?.cancel()
-    if outstanding[invocation.requestId] != nil { queue.insert(invocation, at: 0) }
+    inFlight.removeValue(forKey: invocation.requestId)?.timer.cancel()
+    guard outstanding[invocation.requestId] != nil else { return }
+    queue.insert(invocation, at: 0)
+    dispatchQueued()
   }
 
   /// Completes an invocation; false when the id is unknown (never issued, or already finished).
   @discardableResult
   func finish(_ requestId: String, body: [UInt8], errorType: String?) -> Bool {
     guard let continuation = outstanding.removeValue(forKey: requestId) else { return false }
-    timers.removeValue(forKey: requestId)?.cancel()
-    let duration = deliveredAt.removeValue(forKey: requestId).map { ContinuousClock.now - $0 } ?? .zero
-    var initDuration: Duration?
-    if !reportedInit, let processStart, let firstNext = firstNextAt {
-      initDuration = firstNext - processStart
-      reportedInit = true
-    }
+    let flight = inFlight.removeValue(forKey: requestId)
+    flight?.timer.cancel()
+    let duration = flight.map { ContinuousClock.now - $0.deliveredAt } ?? .zero
     configuration.onReport?(
       InvocationReport(
         requestId: requestId, duration: duration, memorySizeMB: configuration.memoryMB,
-        initDuration: initDuration, errorType: errorType))
+        initDuration: flight.flatMap { takeInitDuration(of: $0.sandbox) }, errorType: errorType))
     continuation.resume(
       returning: LocalInvocationResult(requestId: requestId, body: body, errorType: errorType, duration: duration))
     return true
@@ -101,35 +152,73 @@ actor LocalLambdaState {
     queue.removeAll()
   }
 
-  private static func errorType(of request: RecordedRequest) -> String {
-    request.header("Lambda-Runtime-Function-Error-Type") ?? "Runtime.Unknown"
+  /// A sandbox's process has ended: what it was serving fails with `Runtime.ExitError` at once, as on Lambda, and
+  /// its waiting `/next` calls are dropped, so no event goes to a process that is gone.
+  func sandboxExited(_ sandbox: Int, exit: FunctionExit) {
+    sandboxes[sandbox] = nil
+    for (requestId, flight) in inFlight where flight.sandbox == sandbox {
+      let report = ErrorReport(
+        category: "Runtime", name: "ExitError",
+        message: "RequestId: \(requestId) Error: Runtime exited with error: \(exit)")
+      finish(requestId, body: report.jsonBody, errorType: report.errorType)
+    }
+    let stale = waiters.filter { $0.sandbox == sandbox }
+    waiters.removeAll { $0.sandbox == sandbox }
+    for waiter in stale { waiter.continuation.resume(returning: nil) }
   }
 
   func shutDown() {
     isShutDown = true
-    for waiter in waiters { waiter.resume(returning: nil) }
+    for waiter in waiters { waiter.continuation.resume(returning: nil) }
     waiters.removeAll()
     for (_, continuation) in outstanding { continuation.resume(throwing: LocalLambdaServerError.shutDown) }
     outstanding.removeAll()
-    for (_, timer) in timers { timer.cancel() }
-    timers.removeAll()
+    for (_, flight) in inFlight { flight.timer.cancel() }
+    inFlight.removeAll()
   }
 
-  private func markDelivered(_ requestId: String) {
-    deliveredAt[requestId] = .now
+  private static func errorType(of request: RecordedRequest) -> String {
+    request.header("Lambda-Runtime-Function-Error-Type") ?? "Runtime.Unknown"
+  }
+
+  /// Hands queued events to waiting `/next` calls, oldest first.
+  private func dispatchQueued() {
+    while !queue.isEmpty, !waiters.isEmpty {
+      let invocation = queue.removeFirst()
+      let waiter = waiters.removeFirst()
+      deliver(invocation, to: waiter.sandbox)
+      waiter.continuation.resume(returning: invocation)
+    }
+  }
+
+  /// The time from a sandbox's start to its first `/next`, once: on its first finished invocation.
+  private func takeInitDuration(of sandbox: Int) -> Duration? {
+    guard var record = sandboxes[sandbox], !record.reportedInit, let started = record.startedAt,
+      let firstNext = record.firstNextAt
+    else { return nil }
+    record.reportedInit = true
+    sandboxes[sandbox] = record
+    return firstNext - started
+  }
+
+  private func deliver(_ invocation: QueuedInvocation, to sandbox: Int) {
+    let requestId = invocation.requestId
     let timeout = configuration.timeout
     // Unstructured: one timer per delivered event, cancelled when the answer arrives first.
-    timers[requestId] = Task { [weak self] in
+    let timer = Task { [weak self] in
       try? await Task.sleep(for: timeout)
       guard !Task.isCancelled else { return }
       await self?.timeOut(requestId, after: timeout)
     }
+    inFlight[requestId] = InFlight(sandbox: sandbox, deliveredAt: .now, timer: timer)
   }
 
   private func timeOut(_ requestId: String, after timeout: Duration) {
+    guard let flight = inFlight[requestId] else { return }
     // A thousandth of the timeout, printed in milliseconds, reads as the timeout in seconds.
     let seconds = MillisecondsText.format(timeout / 1000)
     let report = ErrorReport(category: "Sandbox", name: "Timedout", message: "Task timed out after \(seconds) seconds")
     finish(requestId, body: report.jsonBody, errorType: report.errorType)
+    if flight.sandbox != Self.externalSandbox { discardSandbox(flight.sandbox) }
   }
 }

@@ -39,17 +39,13 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let functionProcess = FunctionProcess()
-    let signals = functionProcess.forwardTerminationSignals()
-    defer { withExtendedLifetime(signals) {} }
+    let figures = FunctionFigures()
     let quiet = quiet || benchmark != nil
     let configuration = LocalLambdaConfiguration(
       port: port, timeout: .milliseconds(Int64(timeout * 1000)), memoryMB: memory, functionName: functionName,
       onReport: { report in
-        if let initDuration = report.initDuration { functionProcess.initDuration.withLock { $0 = initDuration } }
-        if !quiet { emit(report.line(maxMemoryUsedMB: functionProcess.peakMemoryMB())) }
-        // On Lambda a timed-out sandbox is discarded; do the same so a stuck handler cannot block the next event.
-        if report.errorType == "Sandbox.Timedout" { functionProcess.kill() }
+        if let initDuration = report.initDuration { figures.initDuration.withLock { $0 = initDuration } }
+        if !quiet { emit(report.line(maxMemoryUsedMB: figures.peakMemoryMB())) }
       })
     let server = try await LocalLambdaServer.start(configuration, recordRequests: false)
     let endpoint = "http://127.0.0.1:\(server.port)/2015-03-31/functions/function/invocations"
@@ -66,60 +62,84 @@ struct ServeCommand: AsyncParsableCommand {
     if let logFormat { environment["AWS_LAMBDA_LOG_FORMAT"] = logFormat }
     if let logLevel { environment["AWS_LAMBDA_LOG_LEVEL"] = logLevel }
     if let benchmark, let event {
-      try await runBenchmark(server, functionProcess, environment, invocations: benchmark, eventPath: event)
+      try await runBenchmark(server, figures, environment, invocations: benchmark, eventPath: event)
       return
     }
+    let supervisor = FunctionSupervisor(
+      server: server, command: command, environment: environment,
+      onStart: { emit("Function process \($0.processIdentifier) started.") },
+      onExit: { emit("Function process ended (\($0)); starting a new one.") })
+    figures.source = { supervisor.current }
+    let signals = forwardTerminationSignals(to: supervisor)
+    defer { withExtendedLifetime(signals) {} }
     emit("Local Lambda on 127.0.0.1:\(server.port), function: \(command.joined(separator: " "))")
     emit("Invoke: curl -d '{}' \(endpoint)")
-    while true {
-      await server.markProcessStart()
-      let status = try await functionProcess.run(command, environment: environment)
-      emit("Function process exited with status \(status); restarting it.")
-      try await Task.sleep(for: .milliseconds(500))
-    }
+    try await supervisor.run()
+    // `run` returns only once a stop signal has arrived; the signal handler exits the process.
+    try await Task.sleep(for: .seconds(Int64.max / 2))
   }
 
   private func runBenchmark(
     _ server: LocalLambdaServer,
-    _ functionProcess: FunctionProcess,
+    _ figures: FunctionFigures,
     _ environment: [String: String],
     invocations: Int,
     eventPath: String
   ) async throws {
     let payload = Array(try Data(contentsOf: URL(fileURLWithPath: eventPath)))
-    let command = command
-    await server.markProcessStart()
     let started = ContinuousClock.now
-    async let exit = functionProcess.run(command, environment: environment)
+    let process = try await server.startFunction(command, environment: environment)
+    figures.source = { process }
     let first = try await server.invoke(payload)
     let firstDone = ContinuousClock.now
     let warmStart = ContinuousClock.now
-    let cpuBefore = functionProcess.cpuSeconds()
+    let cpuBefore = figures.cpuSeconds()
     var failures = first.isSuccess ? 0 : 1
     for _ in 1..<max(invocations, 1) {
       if try await !server.invoke(payload).isSuccess { failures += 1 }
     }
     let warm = ContinuousClock.now - warmStart
-    let cpuAfter = functionProcess.cpuSeconds()
-    let rssKB = functionProcess.residentMemoryKB()
-    functionProcess.kill()
-    _ = try await exit
+    let cpuAfter = figures.cpuSeconds()
+    let rssKB = figures.residentMemoryKB()
+    process.send(SIGKILL)
+    _ = await process.waitForExit()
     await server.shutdown()
     let warmMs = milliseconds(warm)
     let perSecond = warmMs > 0 ? Double(invocations - 1) * 1000 / warmMs : 0
-    let initMs = functionProcess.initDuration.withLock { $0 }.map(milliseconds) ?? -1
+    let initMs = figures.initDuration.withLock { $0 }.map(milliseconds) ?? -1
     var cpuPerInvoke = -1.0
     if let cpuBefore, let cpuAfter, invocations > 1 {
       cpuPerInvoke = (cpuAfter - cpuBefore) * 1e6 / Double(invocations - 1)
     }
-    let figures: [(String, String)] = [
+    let results: [(String, String)] = [
       ("invocations", "\(invocations)"), ("failures", "\(failures)"), ("initMs", "\(initMs)"),
       ("firstInvokeMs", "\(milliseconds(firstDone - started))"), ("warmInvokesPerSecond", "\(perSecond)"),
       ("rssKB", "\(rssKB ?? -1)"), ("warmCPUMicrosecondsPerInvoke", "\(cpuPerInvoke)"),
     ]
-    emit("{" + figures.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+    emit("{" + results.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
   }
 }
+
+/// On SIGINT/SIGTERM: stop the function (SIGTERM, then SIGKILL after `terminationGrace` if it is stuck or ignores
+/// it), then exit.
+private func forwardTerminationSignals(to supervisor: FunctionSupervisor) -> [any DispatchSourceSignal] {
+  [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+    signal(number, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+    source.setEventHandler {
+      // Unstructured: the signal arrives outside any task, and this task ends the process.
+      Task {
+        await supervisor.stop(grace: terminationGrace)
+        Foundation.exit(0)
+      }
+    }
+    source.resume()
+    return source
+  }
+}
+
+/// How long a SIGTERM-ed function may take to exit before it is killed.
+private let terminationGrace: Duration = .seconds(2)
 
 private func milliseconds(_ duration: Duration) -> Double {
   Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
@@ -130,67 +150,17 @@ private func emit(_ line: String) {
   FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
-/// The function process `serve` started: spawn, wait, kill and read its memory and CPU figures from /proc.
-final class FunctionProcess: Sendable {
-  /// The running (or last) process, and a signal asked for before the first one was launched.
-  private let state = Mutex<(process: Process?, pendingSignal: Int32?)>((nil, nil))
+/// The figures of the function process `serve` runs, read from /proc: memory for REPORT lines, CPU and memory for
+/// `--benchmark`.
+final class FunctionFigures: Sendable {
   /// The init duration from the first REPORT (time from spawn to the first `/next`).
   let initDuration = Mutex<Duration?>(nil)
-  /// How long a SIGTERM-ed function may take to exit before it is killed.
-  private static let terminationGrace: Duration = .seconds(2)
+  private let process = Mutex<(@Sendable () -> LocalFunctionProcess?)?>(nil)
 
-  /// Starts the command and waits until it exits; returns its exit status.
-  func run(_ command: [String], environment: [String: String]) async throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: command[0])
-    process.arguments = Array(command.dropFirst())
-    process.environment = environment
-    return try await withCheckedThrowingContinuation { continuation in
-      process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-      do {
-        try FunctionSpawn.withNoSignalsBlocked { try process.run() }
-        // A fast function can be served, and asked to stop, before `run()` returns here.
-        let pending = state.withLock { state in
-          state.process = process
-          defer { state.pendingSignal = nil }
-          return state.pendingSignal
-        }
-        if let pending { Foundation.kill(process.processIdentifier, pending) }
-      } catch {
-        continuation.resume(throwing: error)
-      }
-    }
-  }
-
-  func kill(_ signal: Int32 = SIGKILL) {
-    state.withLock { state in
-      guard let process = state.process else {
-        state.pendingSignal = signal
-        return
-      }
-      if process.isRunning { Foundation.kill(process.processIdentifier, signal) }
-    }
-  }
-
-  /// On SIGINT/SIGTERM: SIGTERM the function (it shuts down gracefully), wait for it, then exit.
-  ///
-  /// A function that ignores SIGTERM or is stuck is killed after `terminationGrace`.
-  func forwardTerminationSignals() -> [any DispatchSourceSignal] {
-    [SIGINT, SIGTERM].map { number in
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { [self] in
-        if let process = state.withLock({ $0.process }), process.isRunning {
-          Foundation.kill(process.processIdentifier, SIGTERM)
-          let deadline = ContinuousClock.now + Self.terminationGrace
-          while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
-          if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        }
-        Foundation.exit(0)
-      }
-      source.resume()
-      return source
-    }
+  /// Where to find the current process.
+  var source: (@Sendable () -> LocalFunctionProcess?)? {
+    get { process.withLock { $0 } }
+    set { process.withLock { $0 = newValue } }
   }
 
   func peakMemoryMB() -> Int? {
@@ -203,7 +173,7 @@ final class FunctionProcess: Sendable {
 
   /// User + system CPU time the function has used so far (10 ms resolution on Linux).
   func cpuSeconds() -> Double? {
-    guard let pid = state.withLock({ $0.process?.processIdentifier }),
+    guard let pid = source?()?.processIdentifier,
       let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
       let commandEnd = stat.lastIndex(of: ")")
     else { return nil }
@@ -214,7 +184,7 @@ final class FunctionProcess: Sendable {
   }
 
   private func procStatus(_ field: String) -> Int? {
-    guard let pid = state.withLock({ $0.process?.processIdentifier }),
+    guard let pid = source?()?.processIdentifier,
       let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
       let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) })
     else { return nil }

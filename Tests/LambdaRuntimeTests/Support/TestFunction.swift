@@ -1,0 +1,65 @@
+import Foundation
+import LambdaRuntime
+import LocalLambdaServer
+import Testing
+
+/// The `RuntimeTestFunction` executable (Tests/RuntimeTestFunction), built beside the test bundle.
+enum TestFunction {
+  static func path() throws -> String {
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    let candidate = directory.appendingPathComponent("RuntimeTestFunction").path
+    try #require(
+      FileManager.default.isExecutableFile(atPath: candidate),
+      "RuntimeTestFunction not built at \(candidate) (run `swift build --build-tests`)")
+    return candidate
+  }
+
+  /// An event the test function acts on (see `TestCommand` in its main.swift).
+  static func command(_ action: String, milliseconds: Int? = nil) -> [UInt8] {
+    let extra = milliseconds.map { #","milliseconds":\#($0)"# } ?? ""
+    return Array(#"{"action":"\#(action)"\#(extra)}"#.utf8)
+  }
+}
+
+/// A test function process a local server started, with its stderr in a file.
+final class StartedFunction: Sendable {
+  let process: LocalFunctionProcess
+  private let stderrURL: URL
+
+  init(server: LocalLambdaServer, environment extra: [String: String] = [:]) async throws {
+    stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("function-\(UUID().uuidString).log")
+    _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    var environment = server.functionEnvironment.merging(extra) { _, new in new }
+    environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+    process = try await server.startFunction(
+      [try TestFunction.path()], environment: environment, standardOutput: FileHandle.nullDevice,
+      standardError: try FileHandle(forWritingTo: stderrURL))
+  }
+
+  deinit {
+    process.send(SIGKILL)
+    try? FileManager.default.removeItem(at: stderrURL)
+  }
+
+  /// Everything the process wrote to stderr so far.
+  var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+}
+
+/// Runs `body` with a fresh local server on a free port and a test function process it started.
+func withTestFunction(
+  _ configuration: LocalLambdaConfiguration = LocalLambdaConfiguration(port: 0),
+  environment: [String: String] = [:],
+  _ body: (LocalLambdaServer, StartedFunction) async throws -> Void
+) async throws {
+  var configuration = configuration
+  configuration.port = 0
+  let server = try await LocalLambdaServer.start(configuration)
+  do {
+    let function = try await StartedFunction(server: server, environment: environment)
+    try await body(server, function)
+  } catch {
+    await server.shutdown()
+    throw error
+  }
+  await server.shutdown()
+}
