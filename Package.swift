@@ -84,7 +84,10 @@ let package = Package(
         "CivilCalendar", "DynamoDB", "LambdaRuntime", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    .executableTarget(name: "bootstrap", dependencies: ["CarbonTrack", "LambdaRuntime"]),
+    .executableTarget(
+      name: "bootstrap",
+      dependencies: ["CarbonTrack", "LambdaRuntime", .product(name: "NIOCore", package: "swift-nio")]
+    ),
     .executableTarget(
       name: "carbontrack",
       dependencies: [

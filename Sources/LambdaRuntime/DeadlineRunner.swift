@@ -1,25 +1,26 @@
+import HTTPExchange
 import NIOCore
 
 /// Runs a handler against its deadline: cancels it a safety margin early and reports `InvocationError.timeout`.
 enum DeadlineRunner {
   /// Default time kept back before the deadline to post the timeout error.
-  static let defaultSafetyMargin: Int64 = 50
+  static let defaultSafetyMargin: Duration = .milliseconds(50)
 
   /// Runs `body` on `executor`, which must not run on `timer`'s event loop thread, so a handler that hogs its
   /// thread cannot stop the timeout from being reported. `completion` learns when `body` has ended (at once when it
   /// is never started), which may be well after this returns a timeout.
   static func run(
-    deadline: Int64,
-    safetyMargin: Int64 = defaultSafetyMargin,
+    deadline: ContinuousClock.Instant,
+    safetyMargin: Duration = defaultSafetyMargin,
     timer eventLoop: any EventLoop,
     executor: any TaskExecutor = globalConcurrentExecutor,
     completion: HandlerCompletion? = nil,
     _ body: @escaping @Sendable () async throws -> [UInt8]
   ) async -> Result<[UInt8], any Error> {
-    let budget = deadline - safetyMargin - WallClock.nowMilliseconds()
-    guard budget > 0 else {
+    let budget = ContinuousClock.now.duration(to: deadline) - safetyMargin
+    guard budget > .zero else {
       completion?.markFinished()
-      return .failure(InvocationError.timeout(budgetMilliseconds: max(budget, 0)))
+      return .failure(InvocationError.timeout(budget: .zero))
     }
     return await withCheckedContinuation { continuation in
       let outcome = FirstOutcome(continuation)
@@ -33,8 +34,8 @@ enum DeadlineRunner {
         }
         completion?.markFinished()
       }
-      let timer = eventLoop.scheduleTask(in: .milliseconds(budget)) {
-        if outcome.complete(.failure(InvocationError.timeout(budgetMilliseconds: budget))) { work.cancel() }
+      let timer = eventLoop.scheduleTask(in: .nanoseconds(budget.wholeNanoseconds)) {
+        if outcome.complete(.failure(InvocationError.timeout(budget: budget))) { work.cancel() }
       }
       outcome.onFinish { timer.cancel() }
     }

@@ -14,9 +14,18 @@ public struct ErrorReport: Sendable, Equatable {
     self.errorMessage = Self.truncated(message)
   }
 
-  /// Reports an error thrown by a handler: `Function.<errorType>` or `Function.<Swift type name>`.
+  /// Reports an error thrown by a handler or a setup: `Function.<errorType>` or `Function.<Swift type name>`; a
+  /// `LambdaFunctionError` whose `errorType` starts with `Runtime.` keeps that category (an unknown `_HANDLER`, say,
+  /// is `Runtime.HandlerNotFound` on Lambda).
   public init(functionError error: any Error) {
-    self.init(category: "Function", name: Self.name(of: error), message: Self.message(of: error))
+    let name = Self.name(of: error)
+    let runtimePrefix = "Runtime."
+    if name.hasPrefix(runtimePrefix) {
+      self.init(
+        category: "Runtime", name: String(name.dropFirst(runtimePrefix.count)), message: Self.message(of: error))
+    } else {
+      self.init(category: "Function", name: name, message: Self.message(of: error))
+    }
   }
 
   /// `{"errorMessage":…,"errorType":…,"stackTrace":[]}` with every control character escaped.

@@ -10,11 +10,11 @@ import Logging
 public struct LambdaContext: Sendable {
   /// The AWS request id of this invocation.
   public var requestId: String
-  /// The invocation deadline in milliseconds since the Unix epoch.
-  public var deadline: Int64
+  /// When Lambda ends the invocation (`Lambda-Runtime-Deadline-Ms`, read on this machine's continuous clock).
+  public var deadline: ContinuousClock.Instant
   /// The ARN the caller used to invoke the function (may carry a version or alias).
   public var invokedFunctionArn: String
-  /// The X-Ray trace header of this invocation, if any.
+  /// The X-Ray trace header of this invocation, if any: pass it on to the AWS calls the handler makes.
   public var traceId: String?
   /// The mobile client context, decoded from `Lambda-Runtime-Client-Context`.
   public var clientContext: LambdaClientContext?
@@ -40,7 +40,7 @@ public struct LambdaContext: Sendable {
   /// Creates a context; the defaults suit a local, in-process invocation with five minutes to run.
   public init(
     requestId: String = UUID().uuidString.lowercased(),
-    deadline: Int64 = WallClock.nowMilliseconds() + 300_000,
+    deadline: ContinuousClock.Instant = .now.advanced(by: .seconds(300)),
     invokedFunctionArn: String = "arn:aws:lambda:us-east-1:000000000000:function:local",
     traceId: String? = nil,
     clientContext: LambdaClientContext? = nil,
@@ -72,6 +72,6 @@ public struct LambdaContext: Sendable {
 
   /// Time left until the deadline (negative once it has passed).
   public var remainingTime: Duration {
-    .milliseconds(deadline - WallClock.nowMilliseconds())
+    ContinuousClock.now.duration(to: deadline)
   }
 }

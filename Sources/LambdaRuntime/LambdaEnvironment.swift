@@ -9,7 +9,6 @@ import Logging
 /// The function settings Lambda passes in the environment, and how they shape each invocation's context.
 struct LambdaEnvironment: Sendable {
   var runtimeAPI: String?
-  var handlerName: String
   var functionName: String
   var functionVersion: String
   var memoryLimitMB: Int
@@ -18,7 +17,6 @@ struct LambdaEnvironment: Sendable {
 
   init(_ environment: [String: String]) {
     runtimeAPI = environment["AWS_LAMBDA_RUNTIME_API"]
-    handlerName = HandlerRegistry.normalisedName(environment["_HANDLER"])
     functionName = environment["AWS_LAMBDA_FUNCTION_NAME"] ?? ""
     functionVersion = environment["AWS_LAMBDA_FUNCTION_VERSION"] ?? "$LATEST"
     memoryLimitMB = environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"].flatMap { Int($0) } ?? 128
@@ -27,13 +25,16 @@ struct LambdaEnvironment: Sendable {
   }
 
   /// Builds the handler's context; undecodable client context or identity is logged and left nil.
+  ///
+  /// The deadline arrives as wall-clock milliseconds; it becomes an instant of the continuous clock, which a
+  /// change of the wall clock cannot move.
   func context(for invocation: Invocation, isColdStart: Bool, logger base: Logger) -> LambdaContext {
     var logger = base
     logger[metadataKey: LambdaLogHandler.requestIdKey] = .string(invocation.requestId)
     if let traceId = invocation.traceId { logger[metadataKey: LambdaLogHandler.traceIdKey] = .string(traceId) }
     return LambdaContext(
       requestId: invocation.requestId,
-      deadline: invocation.deadline,
+      deadline: Self.instant(ofEpochMilliseconds: invocation.deadline),
       invokedFunctionArn: invocation.invokedFunctionArn,
       traceId: invocation.traceId,
       clientContext: Self.decode(LambdaClientContext.self, invocation.clientContext, "client context", logger),
@@ -47,6 +48,14 @@ struct LambdaEnvironment: Sendable {
       isColdStart: isColdStart,
       logger: logger
     )
+  }
+
+  /// The continuous-clock instant of a wall-clock deadline; one so far off that the difference overflows is as
+  /// good as never (or long past).
+  static func instant(ofEpochMilliseconds deadline: Int64) -> ContinuousClock.Instant {
+    let (remaining, overflow) = deadline.subtractingReportingOverflow(WallClock.nowMilliseconds())
+    let milliseconds = overflow ? (deadline < 0 ? Int64.min / 2 : Int64.max / 2) : remaining
+    return .now.advanced(by: .milliseconds(milliseconds))
   }
 
   private static func decode<T: Decodable>(_ type: T.Type, _ json: String?, _ what: String, _ logger: Logger) -> T? {

@@ -1,28 +1,28 @@
 import Logging
 
 /// Serves invocations one after another: `/next`, run the handler against its deadline, post the outcome.
-struct RuntimeLoop: Sendable {
+struct RuntimeLoop<API: RuntimeAPI>: Sendable {
   /// The largest response body the Runtime API accepts (6 MiB).
-  static let maxResponseBytes = 6 * 1024 * 1024
-  /// How long a handler may keep running after its timeout was reported before the runtime gives up on the process.
-  static let defaultTimeoutGrace: Duration = .milliseconds(500)
+  static var maxResponseBytes: Int { 6 * 1024 * 1024 }
 
-  let client: RuntimeAPIClient
-  let registry: HandlerRegistry
+  let api: API
+  let handler: HandlerBody
   let environment: LambdaEnvironment
   let logger: Logger
   let activity: InvocationActivity
   /// Where handlers run: a thread other than the connection's, so the loop can report a timeout.
   let handlerExecutor: any TaskExecutor
+  /// Time kept back before the deadline to report a timeout.
+  let safetyMargin: Duration
   /// How long a timed-out handler may take to stop before the loop ends with `LambdaRuntimeError.handlerDidNotStop`.
-  var timeoutGrace: Duration = defaultTimeoutGrace
+  let timeoutGrace: Duration
 
   /// Returns only by throwing a `RuntimeAPIError` or `LambdaRuntimeError.handlerDidNotStop` (or on cancellation);
   /// handler errors never end the loop.
   func run() async throws {
     var isColdStart = true
     while !Task.isCancelled {
-      let invocation = try await client.next()
+      let invocation = try await api.next()
       activity.begin()
       defer { activity.end() }
       try await serve(invocation, isColdStart: isColdStart)
@@ -33,27 +33,34 @@ struct RuntimeLoop: Sendable {
   private func serve(_ invocation: Invocation, isColdStart: Bool) async throws {
     TraceEnvironment.set(invocation.traceId)
     let context = environment.context(for: invocation, isColdStart: isColdStart, logger: logger)
-    let registry = registry
-    let handlerName = environment.handlerName
-    let event = invocation.event
     let completion = HandlerCompletion()
-    let result = await DeadlineRunner.run(
-      deadline: invocation.deadline, timer: client.eventLoop, executor: handlerExecutor, completion: completion
-    ) {
-      try await registry.handle(event, handlerName: handlerName, context: context)
-    }
-    switch result {
-    case .success(let body) where body.count > Self.maxResponseBytes:
-      try await postError(InvocationError.responseTooLarge(bytes: body.count, limit: Self.maxResponseBytes), context)
-    case .success(let body):
-      let status = try await client.postResponse(requestId: invocation.requestId, body: body)
-      if status != 202 { context.logger.error("The Runtime API rejected the response with HTTP \(status).") }
-    case .failure(let error):
-      try await postError(error, context)
-      if case InvocationError.timeout = error {
-        try await awaitAbandonedHandler(completion, context)
+    switch handler {
+    case .buffered(let body):
+      let event = invocation.event
+      let result = await DeadlineRunner.run(
+        deadline: context.deadline, safetyMargin: safetyMargin, timer: api.eventLoop, executor: handlerExecutor,
+        completion: completion
+      ) {
+        try await body(event, context)
+      }
+      switch result {
+      case .success(let body) where body.count > Self.maxResponseBytes:
+        try await postError(InvocationError.responseTooLarge(bytes: body.count, limit: Self.maxResponseBytes), context)
+      case .success(let body):
+        let status = try await api.postResponse(requestId: invocation.requestId, body: body)
+        if status != 202 { context.logger.error("The Runtime API rejected the response with HTTP \(status).") }
+      case .failure(let error):
+        try await postError(error, context)
+        if case InvocationError.timeout = error { try await awaitAbandonedHandler(completion, context) }
       }
     }
+  }
+
+  private func postError(_ error: any Error, _ context: LambdaContext) async throws {
+    let report = ErrorReport(functionError: error)
+    context.logger.error("Invocation failed with \(report.errorType): \(report.errorMessage)")
+    let status = try await api.postError(requestId: context.requestId, report: report)
+    if status != 202 { context.logger.error("The Runtime API rejected the error report with HTTP \(status).") }
   }
 
   /// Lambda resets a sandbox only on its own timeout, not after a reported `Function.Timeout`: a handler that
@@ -61,14 +68,7 @@ struct RuntimeLoop: Sendable {
   /// Asking for the next event only once it has stopped, and ending the process when it does not stop within the
   /// grace period, gives every invocation a process with no stale work in it.
   private func awaitAbandonedHandler(_ completion: HandlerCompletion, _ context: LambdaContext) async throws {
-    guard await !completion.waitUntilFinished(atMost: timeoutGrace, timer: client.eventLoop) else { return }
+    guard await !completion.waitUntilFinished(atMost: timeoutGrace, timer: api.eventLoop) else { return }
     throw LambdaRuntimeError.handlerDidNotStop(requestId: context.requestId, grace: timeoutGrace)
-  }
-
-  private func postError(_ error: any Error, _ context: LambdaContext) async throws {
-    let report = ErrorReport(functionError: error)
-    context.logger.error("Invocation failed with \(report.errorType): \(report.errorMessage)")
-    let status = try await client.postError(requestId: context.requestId, report: report)
-    if status != 202 { context.logger.error("The Runtime API rejected the error report with HTTP \(status).") }
   }
 }

@@ -8,14 +8,14 @@ struct DeadlineRunnerTests {
   private let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
 
   @Test func fastWorkSucceeds() async throws {
-    let result = await DeadlineRunner.run(deadline: WallClock.nowMilliseconds() + 5_000, timer: eventLoop) { [1, 2] }
+    let result = await DeadlineRunner.run(deadline: .now + .seconds(5), timer: eventLoop) { [1, 2] }
     #expect(try result.get() == [1, 2])
   }
 
   @Test func workThatIgnoresCancellationIsAbandonedAtTheMargin() async {
     let started = ContinuousClock.now
     let result = await DeadlineRunner.run(
-      deadline: WallClock.nowMilliseconds() + 250, safetyMargin: 50, timer: eventLoop
+      deadline: .now + .milliseconds(250), safetyMargin: .milliseconds(50), timer: eventLoop
     ) {
       // Busy for 2 s and deaf to cancellation, like a stuck handler.
       let stop = ContinuousClock.now + .seconds(2)
@@ -33,7 +33,7 @@ struct DeadlineRunnerTests {
 
   @Test func cooperativeWorkIsCancelled() async {
     let result = await DeadlineRunner.run(
-      deadline: WallClock.nowMilliseconds() + 100, safetyMargin: 50, timer: eventLoop
+      deadline: .now + .milliseconds(100), safetyMargin: .milliseconds(50), timer: eventLoop
     ) {
       try await Task.sleep(for: .seconds(5))
       return []
@@ -46,7 +46,7 @@ struct DeadlineRunnerTests {
 
   @Test func deadlineAlreadyInsideTheMarginFailsAtOnce() async {
     let result = await DeadlineRunner.run(
-      deadline: WallClock.nowMilliseconds() + 10, safetyMargin: 50, timer: eventLoop
+      deadline: .now + .milliseconds(10), safetyMargin: .milliseconds(50), timer: eventLoop
     ) {
       Issue.record("the handler must not run")
       return []
@@ -63,7 +63,7 @@ struct DeadlineRunnerTests {
     let loops = Array(group.makeIterator())
     let started = ContinuousClock.now
     let result = await DeadlineRunner.run(
-      deadline: WallClock.nowMilliseconds() + 250, safetyMargin: 50, timer: loops[0],
+      deadline: .now + .milliseconds(250), safetyMargin: .milliseconds(50), timer: loops[0],
       executor: EventLoopExecutor(loops[1])
     ) {
       // Never suspends: its event loop thread is blocked for 1.5 s.

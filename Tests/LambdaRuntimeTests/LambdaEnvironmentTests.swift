@@ -14,7 +14,6 @@ struct LambdaEnvironmentTests {
 
   @Test func readsTheFunctionSettings() {
     #expect(environment.runtimeAPI == "127.0.0.1:9001")
-    #expect(environment.handlerName == "router")
     #expect(environment.memoryLimitMB == 512)
   }
 

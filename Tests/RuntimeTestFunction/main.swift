@@ -6,8 +6,14 @@ import LambdaRuntime
   import Foundation
 #endif
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 // A function for LambdaRuntimeTests, run as a real process against a local Runtime API. An event that is a
-// `TestCommand` is acted on; any other event is echoed back.
+// `TestCommand` is acted on; any other event is echoed back. `TEST_FAIL_SETUP=1` makes the setup throw.
 
 /// What the function does with one event.
 struct TestCommand: Decodable {
@@ -18,10 +24,28 @@ struct TestCommand: Decodable {
     case spinPastDeadline
     /// Sleeps `milliseconds` (cancellable), then answers with the number.
     case sleep
+    /// Throws a `TestFailure` carrying `message`.
+    case fail
+    /// Answers with `bytes` bytes of `a`.
+    case large
   }
 
   var action: Action
   var milliseconds: Int?
+  var message: String?
+  var bytes: Int?
+}
+
+/// The error `fail` throws: `Function.TestFailure`.
+struct TestFailure: LambdaFunctionError, CustomStringConvertible {
+  var message: String
+  var errorType: String { "TestFailure" }
+  var description: String { message }
+}
+
+/// The error a failing setup throws.
+struct SetupFailure: Error, CustomStringConvertible {
+  var description: String { "the test function was told to fail its setup" }
 }
 
 /// Busy until `instant` without ever suspending or looking at cancellation, like a handler stuck in a CPU loop.
@@ -35,15 +59,28 @@ func act(on event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
   case .spin:
     spin(until: .now + .seconds(3600))
   case .spinPastDeadline:
-    spin(until: .now + context.remainingTime + .milliseconds(100))
+    spin(until: context.deadline + .milliseconds(100))
   case .sleep:
     try await Task.sleep(for: .milliseconds(command.milliseconds ?? 0))
+  case .fail:
+    throw TestFailure(message: command.message ?? "failed as asked")
+  case .large:
+    return [UInt8](repeating: UInt8(ascii: "a"), count: command.bytes ?? 0)
   }
   return Array(String(command.milliseconds ?? 0).utf8)
 }
 
-await LambdaRuntimeMain.run { _ in
-  var registry = HandlerRegistry(router: { _ in "test" })
-  registry.register("test", RawClosureHandler(act))
-  return registry
+let environment = ProcessInfo.processInfo.environment
+let configuration = LambdaRuntimeConfiguration(
+  userAgent: "runtime-test-function/1.0",
+  timeoutSafetyMargin: .milliseconds(Int64(environment["TEST_SAFETY_MARGIN_MS"] ?? "") ?? 50))
+let runtime = LambdaRuntime(configuration: configuration) { context in
+  if context.environment["TEST_FAIL_SETUP"] == "1" { throw SetupFailure() }
+  context.onShutdown { context.logger.info("test function: shutdown action ran") }
+  return RawClosureHandler(act)
+}
+do {
+  try await runtime.run()
+} catch {
+  exit(error.exitStatus)
 }

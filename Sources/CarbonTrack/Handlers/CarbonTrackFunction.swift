@@ -11,9 +11,13 @@ public enum CarbonTrackFunction {
     public static let echo = "echo"
   }
 
-  /// Creates the shared DynamoDB client (closed on shutdown) and registers `api`, `action`, `selftest` and `echo`,
-  /// with the router choosing by event shape.
-  public static func makeRegistry(_ context: LambdaInitContext) async throws -> HandlerRegistry {
+  /// The `User-Agent` of the function's Runtime API requests.
+  public static let userAgent = "carbontrack-swift-runtime/1.0"
+
+  /// The function's one handler for the runtime: creates the shared DynamoDB client (closed on shutdown), registers
+  /// `api`, `action`, `selftest` and `echo`, and serves each event with the one `_HANDLER` names (`router`, the
+  /// default, chooses by the event's shape). An unknown `_HANDLER` is an initialisation error.
+  public static func makeHandler(_ context: LambdaInitContext) async throws -> CarbonTrackHandler {
     let client = DynamoDBClient(logger: context.logger, environment: context.environment)
     context.onShutdown {
       do {
@@ -22,7 +26,8 @@ public enum CarbonTrackFunction {
         context.logger.warning("Closing the DynamoDB client failed: \(error)")
       }
     }
-    return try makeRegistry(client: client, environment: context.environment)
+    let registry = try makeRegistry(client: client, environment: context.environment)
+    return try CarbonTrackHandler(registry: registry, handlerSetting: context.environment["_HANDLER"])
   }
 
   /// Registers the handlers on an existing client (which the caller shuts down).

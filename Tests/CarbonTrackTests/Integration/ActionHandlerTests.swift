@@ -76,7 +76,7 @@ import Testing
     defer { Task { try? await client.shutdown() } }
     let handler = APIHandler(store: CarbonTrackStore(client: client, tables: TableNames()), authMode: .none)
     let request = APIRequest(version: .v2, method: "GET", path: "/users/u1")
-    let context = LambdaContext(deadline: Int64(Date().timeIntervalSince1970 * 1000) + 2000)
+    let context = LambdaContext(deadline: .now + .seconds(2))
     let started = ContinuousClock.now
     let response = await handler.respond(to: request, context: context)
     #expect(response.statusCode == 503, "\(response.body)")

@@ -43,6 +43,9 @@ final class StartedFunction: Sendable {
 
   /// Everything the process wrote to stderr so far.
   var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+
+  /// Non-empty stderr lines.
+  var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
 }
 
 /// Runs `body` with a fresh local server on a free port and a test function process it started.

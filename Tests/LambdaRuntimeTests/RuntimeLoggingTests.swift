@@ -3,17 +3,17 @@ import LambdaRuntime
 import LocalLambdaServer
 import Testing
 
-@Suite("bootstrap: log output", .timeLimit(.minutes(1)))
-struct BootstrapLoggingTests {
+@Suite("Runtime: log output", .timeLimit(.minutes(1)))
+struct RuntimeLoggingTests {
   @Test func jsonFormatWritesOneObjectPerLineWithRequestAndTraceIds() async throws {
     let configuration = LocalLambdaConfiguration(port: 0, timeout: .milliseconds(40))
-    let environment = ["_HANDLER": "echo", "AWS_LAMBDA_LOG_FORMAT": "JSON"]
-    try await withBootstrap(configuration, environment: environment) { server, bootstrap in
+    let environment = ["AWS_LAMBDA_LOG_FORMAT": "JSON"]
+    try await withTestFunction(configuration, environment: environment) { server, function in
       let failed = try await server.invoke(Array("{}".utf8))
       #expect(failed.errorType == "Function.Timeout" || failed.errorType == "Sandbox.Timedout")
-      #expect(await eventually { bootstrap.stderr.contains(failed.requestId) })
+      #expect(await eventually { function.stderr.contains(failed.requestId) })
 
-      let objects = try bootstrap.stderrLines.map { line in
+      let objects = try function.stderrLines.map { line in
         try #require(
           try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
       }
@@ -35,11 +35,11 @@ struct BootstrapLoggingTests {
 
   @Test func logLevelFiltersAndTextFormatIsTabSeparated() async throws {
     let configuration = LocalLambdaConfiguration(port: 0, timeout: .milliseconds(40))
-    let environment = ["_HANDLER": "echo", "AWS_LAMBDA_LOG_LEVEL": "ERROR"]
-    try await withBootstrap(configuration, environment: environment) { server, bootstrap in
+    let environment = ["AWS_LAMBDA_LOG_LEVEL": "ERROR"]
+    try await withTestFunction(configuration, environment: environment) { server, function in
       let failed = try await server.invoke(Array("{}".utf8))
-      #expect(await eventually { bootstrap.stderr.contains(failed.requestId) })
-      let lines = bootstrap.stderrLines
+      #expect(await eventually { function.stderr.contains(failed.requestId) })
+      let lines = function.stderrLines
       #expect(!lines.contains { $0.contains("Cold start") }, "INFO lines must be filtered out at ERROR")
       let line = try #require(lines.first { $0.contains(failed.requestId) })
       let fields = line.split(separator: "\t", maxSplits: 3).map(String.init)

@@ -1,4 +1,7 @@
-/// The named handlers of a function plus the router that picks one by the shape of an event.
+import LambdaRuntime
+
+/// The named handlers of a function plus the router that picks one by the shape of an event; `_HANDLER` names the
+/// handler that serves every event, or `router` for the router's choice.
 public struct HandlerRegistry: Sendable {
   /// The `_HANDLER` value that routes each event by its shape.
   public static let routerName = "router"
@@ -16,11 +19,6 @@ public struct HandlerRegistry: Sendable {
     handlers[name] = handler
   }
 
-  /// Registers a handler whose event is decoded from JSON; decode failures become `Function.InvalidEvent`.
-  public mutating func register(_ name: String, _ handler: some CodableLambdaHandler) {
-    handlers[name] = CodableHandlerAdapter(handler: handler)
-  }
-
   /// The names of the registered handlers, sorted.
   public var names: [String] { handlers.keys.sorted() }
 
@@ -30,10 +28,10 @@ public struct HandlerRegistry: Sendable {
     return setting
   }
 
-  /// Throws `HandlerRegistryError.unknownHandler` unless `handlerName` is `router` or registered.
-  public func validate(handlerName: String) throws {
+  /// Throws `HandlerRegistryError.unknownHandlerSetting` unless `handlerName` is `router` or registered.
+  public func validate(handlerName: String) throws(HandlerRegistryError) {
     if handlerName != Self.routerName, handlers[handlerName] == nil {
-      throw HandlerRegistryError.unknownHandler(handlerName, registered: names)
+      throw .unknownHandlerSetting(handlerName, registered: names)
     }
   }
 

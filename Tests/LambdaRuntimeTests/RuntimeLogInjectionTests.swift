@@ -3,28 +3,27 @@ import LambdaRuntime
 import LocalLambdaServer
 import Testing
 
-/// An event that carries a whole forged log line reaches bootstrap's log (the `action` handler names an unknown
-/// action in its error, and the runtime logs that error), yet the log keeps one line per entry, under the real
-/// request id, in both formats.
-@Suite("bootstrap: log injection", .timeLimit(.minutes(1)))
-struct BootstrapLogInjectionTests {
+/// An event that carries a whole forged log line reaches the function's log (the test function fails with the
+/// event's message, and the runtime logs that error), yet the log keeps one line per entry, under the real request
+/// id, in both formats.
+@Suite("Runtime: log injection", .timeLimit(.minutes(1)))
+struct RuntimeLogInjectionTests {
   static let forgedAction = "ok\r\n2026-01-01T00:00:00.000Z\tother-id\tERROR\tforged\u{1B}[2K\u{85}"
 
-  /// The event as JSON, with the action's control characters written as JSON escapes.
+  /// The event as JSON, with the message's control characters written as JSON escapes.
   static var event: [UInt8] {
     let escaped = #"ok\r\n2026-01-01T00:00:00.000Z\tother-id\tERROR\tforged\u001b[2K\u0085"#
-    return Array(#"{"action":"\#(escaped)"}"#.utf8)
+    return Array(#"{"action":"fail","message":"\#(escaped)"}"#.utf8)
   }
 
   /// Runs the event through bootstrap and returns the request id and stderr's lines, split on LF bytes.
   private func logLines(format: String) async throws -> (requestId: String, lines: [[UInt8]]) {
     var outcome: (String, [[UInt8]])?
-    let environment = ["_HANDLER": "action", "AWS_LAMBDA_LOG_FORMAT": format]
-    try await withBootstrap(environment: environment) { server, bootstrap in
+    try await withTestFunction(environment: ["AWS_LAMBDA_LOG_FORMAT": format]) { server, function in
       let result = try await server.invoke(Self.event)
-      #expect(result.errorType == "Function.UnknownAction")
-      #expect(await eventually { bootstrap.stderr.contains("forged") })
-      let bytes = Array(bootstrap.stderr.utf8)
+      #expect(result.errorType == "Function.TestFailure")
+      #expect(await eventually { function.stderr.contains("forged") })
+      let bytes = Array(function.stderr.utf8)
       #expect(!bytes.contains(UInt8(ascii: "\r")), "a raw CR reached the log")
       #expect(!bytes.contains(0x1B), "a raw ESC reached the log")
       let rawNEL = bytes.indices.dropLast().contains { bytes[$0] == 0xC2 && bytes[$0 + 1] == 0x85 }

@@ -2,20 +2,21 @@ import Foundation
 import LambdaRuntime
 import Testing
 
-@Suite("bootstrap: Runtime API errors", .timeLimit(.minutes(1)))
-struct BootstrapRuntimeAPIFailureTests {
+@Suite("Runtime: Runtime API errors", .timeLimit(.minutes(1)))
+struct RuntimeAPIFailureTests {
   private static let next = "GET /2018-06-01/runtime/invocation/next"
 
-  private func run(_ api: ScriptedRuntimeAPI) throws -> BootstrapProcess {
-    try BootstrapProcess(environment: ["AWS_LAMBDA_RUNTIME_API": api.address, "_HANDLER": "echo"])
+  private func run(_ api: ScriptedRuntimeAPI) throws -> ExternalFunction {
+    try ExternalFunction(environment: ["AWS_LAMBDA_RUNTIME_API": api.address])
   }
 
   @Test func serverErrorOnNextExitsNonZeroWithoutRetrying() async throws {
     let api = try await ScriptedRuntimeAPI { _, _ in (500, [], #"{"errorType":"ServiceException"}"#) }
-    let bootstrap = try run(api)
-    #expect(await bootstrap.waitForExit(limit: .seconds(5)) == LambdaRuntimeMain.runtimeAPIFailureExitCode)
+    let function = try run(api)
+    #expect(
+      await function.waitForExit(limit: .seconds(5)) == LambdaRuntimeError.runtimeAPI(.connectionClosed).exitStatus)
     #expect(api.requestLines == [Self.next])
-    #expect(bootstrap.stderr.contains("returned HTTP 500"))
+    #expect(function.stderr.contains("returned HTTP 500"))
     await api.shutdown()
   }
 
@@ -25,17 +26,19 @@ struct BootstrapRuntimeAPIFailureTests {
         ? (200, [("Lambda-Runtime-Aws-Request-Id", "req-1"), ("Lambda-Runtime-Deadline-Ms", "99999999999999")], "{}")
         : (500, [], "")
     }
-    let bootstrap = try run(api)
-    #expect(await bootstrap.waitForExit(limit: .seconds(5)) == LambdaRuntimeMain.runtimeAPIFailureExitCode)
+    let function = try run(api)
+    #expect(
+      await function.waitForExit(limit: .seconds(5)) == LambdaRuntimeError.runtimeAPI(.connectionClosed).exitStatus)
     #expect(api.requestLines == [Self.next, "POST /2018-06-01/runtime/invocation/req-1/response"])
     await api.shutdown()
   }
 
   @Test func invocationWithoutRequestIdIsFatal() async throws {
     let api = try await ScriptedRuntimeAPI { _, _ in (200, [("Lambda-Runtime-Deadline-Ms", "99999999999999")], "{}") }
-    let bootstrap = try run(api)
-    #expect(await bootstrap.waitForExit(limit: .seconds(5)) == LambdaRuntimeMain.runtimeAPIFailureExitCode)
-    #expect(bootstrap.stderr.contains("Lambda-Runtime-Aws-Request-Id"))
+    let function = try run(api)
+    #expect(
+      await function.waitForExit(limit: .seconds(5)) == LambdaRuntimeError.runtimeAPI(.connectionClosed).exitStatus)
+    #expect(function.stderr.contains("Lambda-Runtime-Aws-Request-Id"))
     #expect(api.requestLines == [Self.next])
     await api.shutdown()
   }

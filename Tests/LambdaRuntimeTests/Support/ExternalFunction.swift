@@ -3,22 +3,17 @@ import LambdaRuntime
 import LocalLambdaServer
 import Testing
 
-/// A real `bootstrap` process wired to a `LocalLambdaServer`, with its stderr captured.
-final class BootstrapProcess {
+/// The test function started as a plain process with an environment of the test's choosing (e.g. pointing at a
+/// misbehaving Runtime API), with its stderr captured.
+final class ExternalFunction {
   let process = Process()
   private let stderrURL: URL
 
-  /// Starts bootstrap with the server's function environment plus `extra`.
-  convenience init(server: LocalLambdaServer, environment extra: [String: String] = [:]) async throws {
-    await server.markProcessStart()
-    try self.init(environment: server.functionEnvironment.merging(extra) { _, new in new })
-  }
-
-  /// Starts bootstrap with exactly `environment` (plus PATH).
+  /// Starts the test function with exactly `environment` (plus PATH).
   init(environment: [String: String]) throws {
-    stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("bootstrap-\(UUID().uuidString).log")
+    stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("function-\(UUID().uuidString).log")
     _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-    process.executableURL = URL(fileURLWithPath: try BootstrapBinary.path())
+    process.executableURL = URL(fileURLWithPath: try TestFunction.path())
     var environment = environment
     environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
     process.environment = environment
@@ -34,14 +29,6 @@ final class BootstrapProcess {
 
   /// Everything the process wrote to stderr so far.
   var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
-
-  /// Non-empty stderr lines.
-  var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
-
-  /// Sends a signal.
-  func send(_ signal: Int32) {
-    kill(process.processIdentifier, signal)
-  }
 
   /// Waits for the process to exit; returns its status, or nil if it is still running after `limit`.
   func waitForExit(limit: Duration = .seconds(10)) async -> Int32? {

@@ -1,0 +1,22 @@
+import LambdaRuntime
+
+/// The CarbonTrack function as the runtime sees it: one handler that hands each event to the handler `_HANDLER`
+/// names, or to the one the event's shape calls for.
+public struct CarbonTrackHandler: RawLambdaHandler {
+  let registry: HandlerRegistry
+  /// The normalised `_HANDLER` value.
+  let handlerName: String
+
+  /// Serves with `registry`'s handler named by `handlerSetting` (`_HANDLER`; unset means `router`); throws
+  /// `HandlerRegistryError.unknownHandlerSetting` for a name that is not registered.
+  public init(registry: HandlerRegistry, handlerSetting: String?) throws(HandlerRegistryError) {
+    let name = HandlerRegistry.normalisedName(handlerSetting)
+    try registry.validate(handlerName: name)
+    self.registry = registry
+    self.handlerName = name
+  }
+
+  public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
+    try await registry.handle(event, handlerName: handlerName, context: context)
+  }
+}

@@ -1,0 +1,5 @@
+/// A handler as the loop runs it, whatever form it was written in.
+enum HandlerBody: Sendable {
+  /// Bytes in, bytes out: the response is posted whole.
+  case buffered(@Sendable ([UInt8], LambdaContext) async throws -> [UInt8])
+}

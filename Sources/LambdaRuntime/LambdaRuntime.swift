@@ -1,0 +1,87 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// A Lambda function: give it a handler, then `run()` it as the process's main work.
+///
+/// Hello world (`Sources/hello/main.swift` of an executable named `bootstrap` for `provided.al2023`):
+///
+/// ```swift
+/// import LambdaRuntime
+///
+/// let runtime = LambdaRuntime { (name: String, context: LambdaContext) in "Hello, \(name)!" }
+/// try await runtime.run()
+/// ```
+///
+/// A handler comes in one of three forms, as a closure or as a type conforming to a protocol:
+/// - Codable in, Codable out (`CodableLambdaHandler`): the event is decoded from JSON and the output encoded to it;
+/// - bytes in, bytes out (`RawLambdaHandler`, `LambdaRuntime(bytes:)`);
+/// - streamed out (`StreamingLambdaHandler`, `LambdaRuntime(streaming:)`): the handler writes chunks to a
+///   `LambdaResponseWriter`, which sends each at once, after an optional HTTP status and headers.
+///
+/// Work that should happen once per process (clients, configuration) goes in a setup closure,
+/// `LambdaRuntime(setup:)`: if it throws, the error is reported to Lambda as an initialisation error.
+///
+/// `run()` returns after SIGTERM (once the shutdown actions ran) and throws `LambdaRuntimeError` when the process
+/// should end with a failure; it never exits the process itself. A `main.swift` that wants Lambda's exit statuses:
+///
+/// ```swift
+/// do { try await runtime.run() } catch { exit(error.exitStatus) }
+/// ```
+public struct LambdaRuntime: Sendable {
+  let configuration: LambdaRuntimeConfiguration
+  let setup: @Sendable (LambdaInitContext) async throws -> HandlerBody
+
+  init(
+    configuration: LambdaRuntimeConfiguration,
+    setup: @escaping @Sendable (LambdaInitContext) async throws -> HandlerBody
+  ) {
+    self.configuration = configuration
+    self.setup = setup
+  }
+
+  /// Connects to the Runtime API (`AWS_LAMBDA_RUNTIME_API`), runs the setup, then serves invocations one at a time
+  /// until SIGTERM.
+  ///
+  /// Returns once a SIGTERM has been handled: the running invocation got up to 300 ms to finish and the shutdown
+  /// actions (`LambdaInitContext.onShutdown`) ran. Throws when the setup failed (after reporting it to
+  /// `/runtime/init/error`), when the Runtime API failed, or when a handler kept running after its timeout.
+  ///
+  /// The runtime uses `MultiThreadedEventLoopGroup.singleton`: its first loop carries the Runtime API connection and
+  /// the deadline timers, its second (when there is one) runs the handlers. Set
+  /// `NIOSingletons.groupLoopCountSuggestion = 2` first thing in `main` to get two loops on a one-CPU sandbox.
+  public func run() async throws(LambdaRuntimeError) {
+    let startedAt = ContinuousClock.now
+    let environment = configuration.environment ?? ProcessInfo.processInfo.environment
+    if configuration.installsLogHandler { LambdaLogging.installOnce(environment: environment) }
+    let logger = Logger(label: "lambda-runtime")
+    let group = MultiThreadedEventLoopGroup.singleton
+    let loops = Array(group.makeIterator())
+    let handlerExecutor: any TaskExecutor = loops.count > 1 ? EventLoopExecutor(loops[1]) : globalConcurrentExecutor
+    let settings = LambdaEnvironment(environment)
+    let client: RuntimeAPIClient
+    do {
+      client = try await RuntimeAPIClient.connect(address: settings.runtimeAPI, group: loops[0])
+    } catch {
+      let failure = LambdaRuntimeError.runtimeAPI(
+        error as? RuntimeAPIError ?? .connectionFailed(address: settings.runtimeAPI ?? "", reason: "\(error)"))
+      logger.critical("\(failure)")
+      throw failure
+    }
+    let termination = TerminationRequest()
+    let signal = TerminationSignal { termination.request() }
+    defer { withExtendedLifetime(signal) {} }
+    let session = RuntimeSession(
+      api: client, setup: setup, environment: settings,
+      initContext: LambdaInitContext(environment: environment, logger: logger, eventLoopGroup: group),
+      configuration: configuration, handlerExecutor: handlerExecutor, loopExecutor: EventLoopExecutor(client.eventLoop),
+      termination: termination, startedAt: startedAt)
+    try await session.run()
+  }
+}

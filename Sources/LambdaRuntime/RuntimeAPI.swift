@@ -1,0 +1,20 @@
+import NIOCore
+
+/// The calls a runtime makes to Lambda's Runtime API. `RuntimeAPIClient` makes them over HTTP; tests drive the loop
+/// in-process with a scripted implementation.
+protocol RuntimeAPI: Sendable {
+  /// The event loop of the client's I/O, which also runs the runtime's timers.
+  var eventLoop: any EventLoop { get }
+
+  /// Waits (without timeout) for the next event.
+  func next() async throws -> Invocation
+
+  /// Posts a handler's whole response; returns the status (202, or 4xx when Lambda rejected it).
+  func postResponse(requestId: String, body: [UInt8]) async throws -> Int
+
+  /// Posts an invocation error; returns the status.
+  func postError(requestId: String, report: ErrorReport) async throws -> Int
+
+  /// Posts an initialisation error; returns the status.
+  func postInitError(report: ErrorReport) async throws -> Int
+}

@@ -1,0 +1,63 @@
+import LambdaRuntime
+import Testing
+
+@testable import CarbonTrack
+
+@Suite("HandlerRegistry and CarbonTrackHandler")
+struct HandlerRegistryTests {
+  struct Refusal: Error {}
+
+  private func makeRegistry() -> HandlerRegistry {
+    var registry = HandlerRegistry(router: { event in event.first == UInt8(ascii: "{") ? "upper" : nil })
+    registry.register("echo", RawClosureHandler { event, _ in event })
+    registry.register(
+      "upper", RawClosureHandler { event, _ in Array(String(decoding: event, as: UTF8.self).uppercased().utf8) })
+    return registry
+  }
+
+  @Test func aNamedHandlerServesEveryEvent() async throws {
+    let output = try await makeRegistry().handle(Array("[1]".utf8), handlerName: "echo", context: LambdaContext())
+    #expect(output == Array("[1]".utf8))
+  }
+
+  @Test func theRouterPicksByShape() async throws {
+    let output = try await makeRegistry().handle(
+      Array(#"{"name":"ada"}"#.utf8), handlerName: "router", context: LambdaContext())
+    #expect(String(decoding: output, as: UTF8.self) == #"{"NAME":"ADA"}"#)
+  }
+
+  @Test func theRouterWithoutAMatchIsAnInvalidEvent() async {
+    await #expect(throws: InvalidEventError.self) {
+      try await makeRegistry().handle(Array("42".utf8), handlerName: "router", context: LambdaContext())
+    }
+  }
+
+  @Test func theHandlerSettingIsNormalisedAndValidated() throws {
+    #expect(HandlerRegistry.normalisedName(nil) == "router")
+    #expect(HandlerRegistry.normalisedName("") == "router")
+    #expect(HandlerRegistry.normalisedName("bootstrap") == "router")
+    #expect(HandlerRegistry.normalisedName("api") == "api")
+    let registry = makeRegistry()
+    try registry.validate(handlerName: "router")
+    try registry.validate(handlerName: "echo")
+    #expect(throws: HandlerRegistryError.unknownHandlerSetting("api", registered: ["echo", "upper"])) {
+      try registry.validate(handlerName: "api")
+    }
+  }
+
+  @Test func anUnknownHandlerSettingIsTheRuntimeCategoryInitError() throws {
+    #expect(throws: HandlerRegistryError.unknownHandlerSetting("nope", registered: ["echo", "upper"])) {
+      try CarbonTrackHandler(registry: makeRegistry(), handlerSetting: "nope")
+    }
+    let report = ErrorReport(functionError: HandlerRegistryError.unknownHandlerSetting("nope", registered: ["echo"]))
+    #expect(report.errorType == "Runtime.HandlerNotFound")
+    #expect(report.errorMessage == "No handler named 'nope'. Registered handlers: router, echo.")
+  }
+
+  @Test func theCarbonTrackHandlerServesWithTheHandlerTheSettingNames() async throws {
+    let echo = try CarbonTrackHandler(registry: makeRegistry(), handlerSetting: "echo")
+    #expect(try await echo.handle(Array("{}".utf8), context: LambdaContext()) == Array("{}".utf8))
+    let routed = try CarbonTrackHandler(registry: makeRegistry(), handlerSetting: nil)
+    #expect(try await routed.handle(Array("{x}".utf8), context: LambdaContext()) == Array("{X}".utf8))
+  }
+}
