@@ -92,9 +92,10 @@ struct LocalLambdaRoutes: Sendable {
     }
     let clientContext = request.header("X-Amz-Client-Context").flatMap { Data(base64Encoded: $0) }
       .map { String(decoding: $0, as: UTF8.self) }
+    // As on Lambda, the caller's X-Ray header (if any) becomes the invocation's.
     let invocation = QueuedInvocation(
       event: request.body, clientContext: clientContext, cognitoIdentity: nil,
-      tenantId: request.header("X-Amz-Tenant-Id"))
+      tenantId: request.header("X-Amz-Tenant-Id"), traceId: request.header("X-Amzn-Trace-Id"))
     do {
       let result = try await state.invoke(invocation)
       var response = LocalResponse(status: 200, headers: [("X-Amz-Request-Id", result.requestId)], body: result.body)

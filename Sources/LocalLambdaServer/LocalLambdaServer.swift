@@ -111,18 +111,21 @@ public final class LocalLambdaServer: Sendable {
     await state.markProcessStart()
   }
 
-  /// Sends one event to the function and waits for its response, error, timeout or exit.
+  /// Sends one event to the function and waits for its response, error, timeout or exit; `traceId` is the
+  /// `Lambda-Runtime-Trace-Id` the function sees (a fresh one when nil).
   public func invoke(
     _ event: [UInt8],
     clientContext: String? = nil,
     cognitoIdentity: String? = nil,
-    tenantId: String? = nil
+    tenantId: String? = nil,
+    traceId: String? = nil
   ) async throws -> LocalInvocationResult {
     guard event.count <= configuration.maxEventBytes else {
       throw LocalLambdaServerError.eventTooLarge(bytes: event.count, limit: configuration.maxEventBytes)
     }
     let invocation = QueuedInvocation(
-      event: event, clientContext: clientContext, cognitoIdentity: cognitoIdentity, tenantId: tenantId)
+      event: event, clientContext: clientContext, cognitoIdentity: cognitoIdentity, tenantId: tenantId,
+      traceId: traceId)
     return try await state.invoke(invocation)
   }
 

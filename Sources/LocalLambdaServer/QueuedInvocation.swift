@@ -15,11 +15,11 @@ struct QueuedInvocation: Sendable {
   var cognitoIdentity: String?
   var tenantId: String?
 
-  /// A new invocation with a fresh request id and trace header.
-  init(event: [UInt8], clientContext: String?, cognitoIdentity: String?, tenantId: String?) {
+  /// A new invocation with a fresh request id, and `traceId` or else a fresh trace header.
+  init(event: [UInt8], clientContext: String?, cognitoIdentity: String?, tenantId: String?, traceId: String? = nil) {
     self.requestId = UUID().uuidString.lowercased()
     self.event = event
-    self.traceId = Self.makeTraceId()
+    self.traceId = traceId ?? Self.makeTraceId()
     self.clientContext = clientContext
     self.cognitoIdentity = cognitoIdentity
     self.tenantId = tenantId

@@ -40,6 +40,10 @@ package final class FaultProxy: Sendable {
   package struct Received: Sendable {
     package var target: String
     package var amzDate: String
+    /// The `X-Amzn-Trace-Id` header, if the request had one.
+    package var traceHeader: String?
+    /// The request body as text.
+    package var body: String
   }
 
   package let port: Int
@@ -143,7 +147,10 @@ package final class FaultProxy: Sendable {
   {
     let target = head.headers.first(name: "X-Amz-Target") ?? ""
     let attempt = log.withLock { log in
-      log.append(Received(target: target, amzDate: head.headers.first(name: "X-Amz-Date") ?? ""))
+      log.append(
+        Received(
+          target: target, amzDate: head.headers.first(name: "X-Amz-Date") ?? "",
+          traceHeader: head.headers.first(name: "X-Amzn-Trace-Id"), body: String(buffer: body)))
       return Attempt(
         index: log.count - 1, target: target, indexOfTarget: log.lazy.filter { $0.target == target }.count - 1)
     }

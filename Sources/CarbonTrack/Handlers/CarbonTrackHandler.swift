@@ -1,3 +1,4 @@
+import DynamoDB
 import LambdaRuntime
 
 /// The CarbonTrack function as the runtime sees it: one handler that hands each event to the handler `_HANDLER`
@@ -16,7 +17,11 @@ public struct CarbonTrackHandler: RawLambdaHandler {
     self.handlerName = name
   }
 
+  /// Every DynamoDB request the invocation makes carries its trace header, taken from the context rather than the
+  /// process-wide `_X_AMZN_TRACE_ID`, which a late request of an earlier invocation would read wrong.
   public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
-    try await registry.handle(event, handlerName: handlerName, context: context)
+    try await DynamoDBTraceHeader.$current.withValue(context.traceId) {
+      try await registry.handle(event, handlerName: handlerName, context: context)
+    }
   }
 }

@@ -80,6 +80,7 @@ final class DynamoDBTransport: Sendable {
       throw DynamoDBError.invalidRequest("the endpoint '\(endpoint)' is not an absolute http(s) URL")
     }
     let deadline = DynamoDBDeadline.current
+    let traceHeader = DynamoDBTraceHeader.sendable
     var attempts = 0
     var correctedSkew = false
     var lastError: DynamoDBError?
@@ -89,7 +90,7 @@ final class DynamoDBTransport: Sendable {
       let outcome: AttemptOutcome
       do {
         outcome = try await attempt(
-          operation, to: parsedEndpoint, body: body, deadline: deadline, attempts: attempts)
+          operation, to: parsedEndpoint, body: body, deadline: deadline, traceHeader: traceHeader, attempts: attempts)
       } catch DynamoDBError.deadlineExceeded(let count, let detail) {
         throw DynamoDBError.deadlineExceeded(attempts: count, lastError: lastError?.description ?? detail)
       }
@@ -130,7 +131,7 @@ final class DynamoDBTransport: Sendable {
 
   private func attempt(
     _ operation: String, to endpoint: DynamoDBEndpoint, body: [UInt8], deadline: ContinuousClock.Instant?,
-    attempts: Int
+    traceHeader: String?, attempts: Int
   ) async throws -> AttemptOutcome {
     var timeout = retryPolicy.attemptTimeout
     if let deadline {
@@ -138,7 +139,9 @@ final class DynamoDBTransport: Sendable {
       guard remaining > .zero else { throw DynamoDBError.deadlineExceeded(attempts: attempts - 1, lastError: nil) }
       timeout = min(timeout, remaining)
     }
-    let headers = try await signedHeaders(operation, to: endpoint, body: body)
+    var headers = try await signedHeaders(operation, to: endpoint, body: body)
+    // Not signed, as the AWS SDKs leave it out of the signature too: tracing is not part of the request's meaning.
+    if let traceHeader { headers.add(name: DynamoDBTraceHeader.name, value: traceHeader) }
     let response: HTTP1Response
     do {
       response = try await httpClient.execute(
