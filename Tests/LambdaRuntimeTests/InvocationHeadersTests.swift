@@ -1,3 +1,4 @@
+import Logging
 import NIOHTTP1
 import Testing
 
@@ -28,6 +29,18 @@ struct InvocationHeadersTests {
       headers: ["Lambda-Runtime-Aws-Request-Id": "r", "Lambda-Runtime-Deadline-Ms": "0"], body: [])
     #expect(invocation.invokedFunctionArn == "")
     #expect(invocation.traceId == nil && invocation.clientContext == nil && invocation.tenantId == nil)
+  }
+
+  /// Found by the FuzzRuntimeAPI fuzz target (Tests/Fuzz): a deadline near Int64.min trapped when the context
+  /// subtracted the current time from it (LambdaEnvironment now saturates instead).
+  @Test(arguments: [
+    ("-9223372036854775808", false), ("-1", false), ("9223372036854775807", true), ("1900000000000", true),
+  ])
+  func anyDeadlineBecomesAContextWithoutTrapping(deadline: String, isAhead: Bool) throws {
+    let headers: HTTPHeaders = ["Lambda-Runtime-Aws-Request-Id": "r", "Lambda-Runtime-Deadline-Ms": deadline]
+    let invocation = try Invocation(headers: headers, body: [])
+    let context = LambdaEnvironment([:]).context(for: invocation, isColdStart: false, logger: Logger(label: "t"))
+    #expect((context.remainingTime > .zero) == isAhead)
   }
 
   /// Header sets lacking a usable request id or deadline, and the header each lacks.
