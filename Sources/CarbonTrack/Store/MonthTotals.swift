@@ -69,34 +69,46 @@ enum MonthTotals {
     guard case .s(let key)? = item["timestamp"], key.hasPrefix(sortKeyPrefix),
       let first = CivilDate(iso8601: String(key.dropFirst(sortKeyPrefix.count)) + "-01")
     else { return [] }
-    var totals: [String: DayTotal] = [:]
+    // One slot per day (1–31) and category (0 for all of them, then each category), indexed without hashing.
+    let columns = EntryCategory.allCases.count + 1
+    var slots = [DayTotal?](repeating: nil, count: 32 * columns)
     for (name, value) in item {
       guard let (isAmount, category, day) = parse(name), (category != nil) == byCategory,
-        let date = CivilDate(year: first.year, month: first.month, day: day),
-        let number = value.numberValue.flatMap(DynamoDBNumber.init)
+        case .n(let text) = value, let number = DynamoDBNumber(text),
+        let date = CivilDate(year: first.year, month: first.month, day: day)
       else { continue }
-      let bucket = (category?.rawValue ?? "") + "_" + String(day)
-      var total = totals[bucket] ?? DayTotal(day: date, category: category, micro: 0, count: 0)
+      let column = category.flatMap { EntryCategory.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+      let slot = Int(day) * columns + column
+      var total = slots[slot] ?? DayTotal(day: date, category: category, micro: 0, count: 0)
       if isAmount {
         total.micro = number.scaled(byPowerOfTen: 6) ?? 0
       } else {
         total.count = Int(clamping: number.scaled(byPowerOfTen: 0) ?? 0)
       }
-      totals[bucket] = total
+      slots[slot] = total
     }
-    return Array(totals.values)
+    return slots.compactMap { $0 }
   }
 
   /// `kg_DD`, `n_DD`, `kg_<category>_DD`, `n_<category>_DD` → (is an amount, category, day); nil for others.
   private static func parse(_ name: String) -> (Bool, EntryCategory?, Int64)? {
+    let bytes = name.utf8
     let isAmount = name.hasPrefix("kg_")
-    guard isAmount || name.hasPrefix("n_") else { return nil }
-    let parts = name.utf8.split(separator: UInt8(ascii: "_"), omittingEmptySubsequences: false)
-    guard (2...3).contains(parts.count), let last = parts.last, last.count == 2,
-      let tens = last.first.flatMap(digit), let ones = last.last.flatMap(digit)
-    else { return nil }
-    let category = parts.count == 3 ? EntryCategory(rawValue: String(decoding: parts[1], as: UTF8.self)) : nil
-    guard parts.count == 2 || category != nil else { return nil }
+    guard isAmount || name.hasPrefix("n_"), bytes.count >= (isAmount ? 5 : 4) else { return nil }
+    let tensIndex = bytes.index(bytes.endIndex, offsetBy: -2)
+    guard let tens = digit(bytes[tensIndex]), let ones = digit(bytes[bytes.index(after: tensIndex)]) else {
+      return nil
+    }
+    let start = bytes.index(bytes.startIndex, offsetBy: isAmount ? 3 : 2)
+    var category: EntryCategory?
+    if start != tensIndex {
+      // "kg_food_07": the category sits between the prefix and "_DD".
+      let categoryEnd = bytes.index(before: tensIndex)
+      guard start < categoryEnd, bytes[categoryEnd] == UInt8(ascii: "_"),
+        let parsed = EntryCategory(rawValue: String(name[start..<categoryEnd]))
+      else { return nil }
+      category = parsed
+    }
     return (isAmount, category, Int64(tens * 10 + ones))
   }
 

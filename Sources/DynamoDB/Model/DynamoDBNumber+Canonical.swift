@@ -74,7 +74,11 @@ extension DynamoDBNumber {
       guard !overflowed else { return nil }
       magnitude = times
     }
-    if roundUp { magnitude += 1 }
+    if roundUp {
+      let (rounded, overflowed) = magnitude.addingReportingOverflow(1)
+      guard !overflowed else { return nil }
+      magnitude = rounded
+    }
     return number.isNegative ? -magnitude : magnitude
   }
 }

@@ -88,6 +88,14 @@ public struct QueryOutput: Decodable, Sendable {
     case consumedCapacity = "ConsumedCapacity"
   }
 
+  init(items: [Item], count: Int, scannedCount: Int, lastEvaluatedKey: Item?, consumedCapacity: ConsumedCapacity?) {
+    self.items = items
+    self.count = count
+    self.scannedCount = scannedCount
+    self.lastEvaluatedKey = lastEvaluatedKey
+    self.consumedCapacity = consumedCapacity
+  }
+
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     items = try container.decodeIfPresent([Item].self, forKey: .items) ?? []

@@ -4,7 +4,8 @@
   import Foundation
 #endif
 
-/// Reads the item-only responses of the hot operations (`{}`, `{"Item":{...}}`) straight from bytes.
+/// Reads the item responses of the hot operations (`{}`, `{"Item":{...}}`, a Query or Scan page) straight from
+/// bytes.
 ///
 /// It is strict: anything it does not fully understand (another member, a JSON number, a duplicate key, invalid
 /// UTF-8 or base64) makes it give up with `nil`, and the caller falls back to `JSONDecoder`, which decides.
@@ -40,6 +41,59 @@ struct ItemJSONReader {
     skipWhitespace()
     guard index == bytes.count else { throw GiveUp() }
     return result
+  }
+
+  /// A Query or Scan page: `Items`, `Count`, `ScannedCount`, `LastEvaluatedKey`, each at most once, any order.
+  struct Page {
+    var items: [Item] = []
+    var count: Int?
+    var scannedCount: Int?
+    var lastEvaluatedKey: Item?
+  }
+
+  /// The page `body` holds; `nil` if it is anything else (consumed capacity included).
+  static func page(in body: [UInt8]) -> Page? {
+    body.withUnsafeBufferPointer { buffer in
+      var reader = ItemJSONReader(buffer)
+      return try? reader.page()
+    }
+  }
+
+  private mutating func page() throws(GiveUp) -> Page {
+    var page = Page()
+    var seen: Set<String> = []
+    skipWhitespace()
+    try object { reader, key throws(GiveUp) in
+      guard seen.insert(key).inserted else { throw GiveUp() }
+      switch key {
+      case "Items": try reader.array { reader throws(GiveUp) in page.items.append(try reader.item()) }
+      case "Count": page.count = try reader.count()
+      case "ScannedCount": page.scannedCount = try reader.count()
+      case "LastEvaluatedKey": page.lastEvaluatedKey = try reader.item()
+      default: throw GiveUp()
+      }
+    }
+    skipWhitespace()
+    guard index == bytes.count else { throw GiveUp() }
+    return page
+  }
+
+  /// A count: plain decimal digits without a leading zero (at most 18, so it fits), as DynamoDB writes `Count`.
+  private mutating func count() throws(GiveUp) -> Int {
+    guard index < bytes.count,
+      bytes[index] != UInt8(ascii: "0") || index + 1 == bytes.count
+        || !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1])
+    else { throw GiveUp() }
+    var value = 0
+    var digits = 0
+    while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+      value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+      digits += 1
+      index += 1
+      guard digits <= 18 else { throw GiveUp() }
+    }
+    guard digits > 0 else { throw GiveUp() }
+    return value
   }
 
   private mutating func item() throws(GiveUp) -> Item {
@@ -298,5 +352,15 @@ extension DeleteItemOutput: ItemJSONReadable {
   static func read(_ body: [UInt8]) -> DeleteItemOutput? {
     guard let members = ItemJSONReader.items(in: body, members: ["Attributes"]) else { return nil }
     return DeleteItemOutput(attributes: members["Attributes"], consumedCapacity: nil)
+  }
+}
+
+extension QueryOutput: ItemJSONReadable {
+  static func read(_ body: [UInt8]) -> QueryOutput? {
+    guard let page = ItemJSONReader.page(in: body) else { return nil }
+    let count = page.count ?? page.items.count
+    return QueryOutput(
+      items: page.items, count: count, scannedCount: page.scannedCount ?? count,
+      lastEvaluatedKey: page.lastEvaluatedKey, consumedCapacity: nil)
   }
 }
