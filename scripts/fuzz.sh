@@ -46,11 +46,14 @@ build_args=(--package-path "$package" -c release --sanitize=fuzzer --sanitize=ad
 log "building the fuzz targets (swift build ${build_args[*]})"
 build_started=$SECONDS
 build_log="$(mktemp -t carbontrack-fuzz-build.XXXXXX)"
-# One product at a time (SwiftPM builds only the last --product given), so a run builds only what it fuzzes.
-for target in "${targets[@]}"; do
-  if ! swift build "${build_args[@]}" --product "$target" >>"$build_log" 2>&1; then
+# Every target in one build, which SwiftPM runs more in parallel; a run of some targets builds only their products,
+# one at a time, as SwiftPM builds only the last --product given.
+products=()
+if ((${#targets[@]} < ${#all_targets[@]})); then products=("${targets[@]}"); else products=(""); fi
+for product in "${products[@]}"; do
+  if ! swift build "${build_args[@]}" ${product:+--product "$product"} >>"$build_log" 2>&1; then
     cat "$build_log" >&2
-    log "the fuzz build of $target failed; log: $build_log"
+    log "the fuzz build${product:+ of $product} failed; log: $build_log"
     exit 1
   fi
 done

@@ -33,6 +33,10 @@ for infra_test in Tests/infra/*.sh; do
   bash "$infra_test"
 done
 
+# libFuzzer smoke run: each target of Tests/Fuzz for 20 s from its seeds (longer runs: docs/SECURITY.md).
+log "fuzz smoke run"
+FUZZ_SECONDS=20 bash scripts/fuzz.sh
+
 # Serially: several tests bound deadlines and timeouts, and on a 2-core machine running ~50 suites (and the
 # bootstrap processes they start) at once delays timers by over a second. The whole suite takes ~25 s this way.
 log "swift test"
