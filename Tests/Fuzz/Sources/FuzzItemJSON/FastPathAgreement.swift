@@ -8,8 +8,8 @@ import FuzzSupport
   import Foundation
 #endif
 
-/// `ItemJSONReader` may give up on anything, but whatever it accepts `JSONDecoder` (the path it stands in for)
-/// must accept too, with the same item.
+/// `ItemJSONReader` (GetItem, PutItem and friends, Query pages) may give up on anything, but whatever it accepts,
+/// `JSONDecoder` (the path it stands in for) must accept too, with the same items.
 enum FastPathAgreement {
   /// The items the fast path read.
   static func check(_ body: [UInt8]) -> [Item] {
@@ -28,6 +28,14 @@ enum FastPathAgreement {
         slow?.attributes == fast.attributes,
         "PutItem: the fast path read \(fast.attributes as Any), JSONDecoder \(slow as Any)")
       items += [fast.attributes].compactMap { $0 }
+    }
+    if let fast = QueryOutput.read(body) {
+      let slow = decode(QueryOutput.self, body)
+      FuzzCheck.require(
+        slow?.items == fast.items && slow?.count == fast.count && slow?.scannedCount == fast.scannedCount
+          && slow?.lastEvaluatedKey == fast.lastEvaluatedKey,
+        "Query: the fast path read \(fast), JSONDecoder \(slow as Any)")
+      items += fast.items + [fast.lastEvaluatedKey].compactMap { $0 }
     }
     return items
   }
