@@ -17,7 +17,6 @@ let package = Package(
         .product(name: "DynamoDB", package: "CarbonTrackLambda"),
         .product(name: "SigV4", package: "CarbonTrackLambda"),
         .product(name: "LambdaRuntime", package: "CarbonTrackLambda"),
-        .product(name: "KeepAliveHTTP", package: "CarbonTrackLambda"),
       ],
       path: "DynamoDBBenchmarks",
       exclude: ["responder.py", "boto3_compare.py", "README.md"],

@@ -56,7 +56,8 @@ package struct HTTP1Connection: Sendable {
     written.futureResult.whenFailure { error in
       response.fail(failure.recorded ?? HTTP1ClientError.connectionClosed(reason: "\(error)"))
     }
-    channel.writeAndFlush(HTTP1Exchange(head: head, body: buffer, response: response), promise: written)
+    channel.writeAndFlush(
+      HTTP1Outbound.request(HTTP1Exchange(head: head, body: buffer, response: response)), promise: written)
     return try await withTaskCancellationHandler {
       try await response.futureResult.get()
     } onCancel: {
@@ -67,6 +68,12 @@ package struct HTTP1Connection: Sendable {
 
   package func close() {
     channel.close(promise: nil)
+  }
+
+  /// Starts a request whose body is sent in parts (`head` should say `Transfer-Encoding: chunked`): the head goes
+  /// out at once, each `send` becomes one chunk, and `finish` ends the body (with trailers) and gives the response.
+  package func startStreaming(head: HTTPRequestHead) -> HTTP1RequestStream {
+    HTTP1RequestStream(channel: channel, failure: failure, head: head)
   }
 }
 

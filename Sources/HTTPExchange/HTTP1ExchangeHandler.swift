@@ -4,7 +4,7 @@ import NIOHTTP1
 /// Writes one request at a time and assembles its response; fails the waiting request when the connection ends.
 final class HTTP1ExchangeHandler: ChannelDuplexHandler {
   typealias InboundIn = HTTPClientResponsePart
-  typealias OutboundIn = HTTP1Exchange
+  typealias OutboundIn = HTTP1Outbound
   typealias OutboundOut = HTTPClientRequestPart
 
   private let maxResponseBytes: Int
@@ -12,6 +12,8 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
   private var head: HTTPResponseHead?
   private var body: ByteBuffer?
   private var isActive = true
+  /// Between a streamed request's head and its end.
+  private var isStreaming = false
   private let failure: ConnectionFailure
 
   init(maxResponseBytes: Int, failure: ConnectionFailure) {
@@ -20,20 +22,44 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
   }
 
   func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-    let exchange = unwrapOutboundIn(data)
+    switch unwrapOutboundIn(data) {
+    case .request(let exchange):
+      guard start(exchange.response, promise: promise) else { return }
+      context.write(wrapOutboundOut(.head(exchange.head)), promise: nil)
+      if let body = exchange.body, body.readableBytes > 0 {
+        context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+      }
+      context.write(wrapOutboundOut(.end(nil)), promise: promise)
+    case .streamHead(let head, let response):
+      guard start(response, promise: promise) else { return }
+      isStreaming = true
+      context.write(wrapOutboundOut(.head(head)), promise: promise)
+    case .streamBody(let part):
+      guard isStreaming else { return refuse(promise) }
+      context.write(wrapOutboundOut(.body(.byteBuffer(part))), promise: promise)
+    case .streamEnd(let trailers):
+      guard isStreaming else { return refuse(promise) }
+      isStreaming = false
+      context.write(wrapOutboundOut(.end(trailers)), promise: promise)
+    }
+  }
+
+  /// Takes `response` as the one awaited answer; fails both promises when the connection cannot carry a request.
+  private func start(_ response: EventLoopPromise<HTTP1Response>, promise: EventLoopPromise<Void>?) -> Bool {
     let earlier = failure.recorded
-    guard isActive, earlier == nil, pending == nil else {
+    guard isActive, earlier == nil, pending == nil, !isStreaming else {
       let error = earlier ?? .connectionClosed(reason: isActive ? "connection busy" : "already closed")
-      exchange.response.fail(error)
+      response.fail(error)
       promise?.fail(error)
-      return
+      return false
     }
-    pending = exchange.response
-    context.write(wrapOutboundOut(.head(exchange.head)), promise: nil)
-    if let body = exchange.body, body.readableBytes > 0 {
-      context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-    }
-    context.write(wrapOutboundOut(.end(nil)), promise: promise)
+    pending = response
+    return true
+  }
+
+  /// A body part or end with no streamed request open: the request it belonged to has failed.
+  private func refuse(_ promise: EventLoopPromise<Void>?) {
+    promise?.fail(failure.recorded ?? .connectionClosed(reason: "no streamed request is open"))
   }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -39,6 +39,11 @@ package struct JSONWriter {
     appendQuoted(value)
   }
 
+  package mutating func integer(_ value: Int) {
+    separate()
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
   package mutating func member(_ name: String, _ value: String) {
     key(name)
     string(value)

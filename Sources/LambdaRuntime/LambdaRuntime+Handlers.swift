@@ -19,6 +19,40 @@ extension LambdaRuntime {
     self.init(configuration: configuration) { _ in .buffered(body) }
   }
 
+  /// A runtime for a closure that streams its response to a writer (see `LambdaResponseWriter`).
+  ///
+  /// ```swift
+  /// let runtime = LambdaRuntime(streaming: { event, writer, context in
+  ///   for number in 1...3 { try await writer.write("chunk \(number)\n") }
+  /// })
+  /// ```
+  public init(
+    configuration: LambdaRuntimeConfiguration = LambdaRuntimeConfiguration(),
+    streaming body: @escaping @Sendable ([UInt8], LambdaResponseWriter, LambdaContext) async throws -> Void
+  ) {
+    self.init(configuration: configuration) { _ in .streaming(body) }
+  }
+
+  /// A runtime for a handler that streams its response.
+  public init(
+    configuration: LambdaRuntimeConfiguration = LambdaRuntimeConfiguration(), handler: some StreamingLambdaHandler
+  ) {
+    self.init(configuration: configuration) { _ in
+      .streaming { try await handler.handle($0, writer: $1, context: $2) }
+    }
+  }
+
+  /// A runtime whose streaming handler is made once per process by `setup` (see the Codable form).
+  public init<Handler: StreamingLambdaHandler>(
+    configuration: LambdaRuntimeConfiguration = LambdaRuntimeConfiguration(),
+    setup: @escaping @Sendable (LambdaInitContext) async throws -> Handler
+  ) {
+    self.init(configuration: configuration) { context in
+      let handler = try await setup(context)
+      return .streaming { try await handler.handle($0, writer: $1, context: $2) }
+    }
+  }
+
   /// A runtime for a handler whose event and output are JSON.
   public init(
     configuration: LambdaRuntimeConfiguration = LambdaRuntimeConfiguration(), handler: some CodableLambdaHandler

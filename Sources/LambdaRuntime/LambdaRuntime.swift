@@ -65,9 +65,10 @@ public struct LambdaRuntime: Sendable {
     let loops = Array(group.makeIterator())
     let handlerExecutor: any TaskExecutor = loops.count > 1 ? EventLoopExecutor(loops[1]) : globalConcurrentExecutor
     let settings = LambdaEnvironment(environment)
-    let client: RuntimeAPIClient
+    let client: HTTPRuntimeAPI
     do {
-      client = try await RuntimeAPIClient.connect(address: settings.runtimeAPI, group: loops[0])
+      client = try await HTTPRuntimeAPI.connect(
+        address: settings.runtimeAPI, group: loops[0], userAgent: configuration.userAgent)
     } catch {
       let failure = LambdaRuntimeError.runtimeAPI(
         error as? RuntimeAPIError ?? .connectionFailed(address: settings.runtimeAPI ?? "", reason: "\(error)"))

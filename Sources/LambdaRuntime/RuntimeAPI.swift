@@ -1,8 +1,11 @@
 import NIOCore
 
-/// The calls a runtime makes to Lambda's Runtime API. `RuntimeAPIClient` makes them over HTTP; tests drive the loop
+/// The calls a runtime makes to Lambda's Runtime API. `HTTPRuntimeAPI` makes them over HTTP; tests drive the loop
 /// in-process with a scripted implementation.
 protocol RuntimeAPI: Sendable {
+  /// A streamed response in progress.
+  associatedtype Stream: ResponseStream
+
   /// The event loop of the client's I/O, which also runs the runtime's timers.
   var eventLoop: any EventLoop { get }
 
@@ -11,6 +14,10 @@ protocol RuntimeAPI: Sendable {
 
   /// Posts a handler's whole response; returns the status (202, or 4xx when Lambda rejected it).
   func postResponse(requestId: String, body: [UInt8]) async throws -> Int
+
+  /// Opens a streamed response (`Lambda-Runtime-Function-Response-Mode: streaming`) with `contentType`; the head is
+  /// queued at once and the body follows as it is sent.
+  func startStreamingResponse(requestId: String, contentType: String) -> Stream
 
   /// Posts an invocation error; returns the status.
   func postError(requestId: String, report: ErrorReport) async throws -> Int

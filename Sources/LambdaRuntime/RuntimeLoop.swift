@@ -53,7 +53,37 @@ struct RuntimeLoop<API: RuntimeAPI>: Sendable {
         try await postError(error, context)
         if case InvocationError.timeout = error { try await awaitAbandonedHandler(completion, context) }
       }
+    case .streaming(let body):
+      try await serveStreaming(invocation, context, completion, body)
     }
+  }
+
+  private func serveStreaming(
+    _ invocation: Invocation, _ context: LambdaContext, _ completion: HandlerCompletion,
+    _ body: @escaping @Sendable ([UInt8], LambdaResponseWriter, LambdaContext) async throws -> Void
+  ) async throws {
+    let (api, event, requestId) = (api, invocation.event, invocation.requestId)
+    let writer = LambdaResponseWriter { api.startStreamingResponse(requestId: requestId, contentType: $0) }
+    let result = await DeadlineRunner.run(
+      deadline: context.deadline, safetyMargin: safetyMargin, timer: api.eventLoop, executor: handlerExecutor,
+      completion: completion
+    ) {
+      try await body(event, writer, context)
+      return []
+    }
+    switch writer.finish(after: result) {
+    case .streamed(let answer, let report):
+      if let report {
+        context.logger.error(
+          "Invocation failed with \(report.errorType) after \(writer.bytesWritten) streamed bytes: \(report.errorMessage)"
+        )
+      }
+      let status = try await answer.get()
+      if status != 202 { context.logger.error("The Runtime API rejected the streamed response with HTTP \(status).") }
+    case .nothingSent:
+      if case .failure(let error) = result { try await postError(error, context) }
+    }
+    if case .failure(InvocationError.timeout) = result { try await awaitAbandonedHandler(completion, context) }
   }
 
   private func postError(_ error: any Error, _ context: LambdaContext) async throws {

@@ -18,10 +18,14 @@ public struct LocalLambdaConfiguration: Sendable {
   public var maxEventBytes: Int
   /// Largest accepted function response (Lambda: 6 MiB); larger answers get HTTP 413.
   public var maxResponseBytes: Int
+  /// Largest accepted streamed response (Lambda: 20 MiB); a stream that goes past it is cut there and fails with
+  /// `Function.ResponseSizeTooLarge`.
+  public var maxStreamedResponseBytes: Int
   /// Called after every finished invocation, e.g. to print a REPORT line.
   public var onReport: (@Sendable (InvocationReport) -> Void)?
 
-  /// Creates a configuration; the defaults are Lambda's (3 s, 128 MB, 6 MiB payloads) on 127.0.0.1:9000.
+  /// Creates a configuration; the defaults are Lambda's (3 s, 128 MB, 6 MiB payloads, 20 MiB streams) on
+  /// 127.0.0.1:9000.
   public init(
     host: String = "127.0.0.1",
     port: Int = 9000,
@@ -31,6 +35,7 @@ public struct LocalLambdaConfiguration: Sendable {
     region: String = "us-east-1",
     maxEventBytes: Int = 6 * 1024 * 1024,
     maxResponseBytes: Int = 6 * 1024 * 1024,
+    maxStreamedResponseBytes: Int = 20 * 1024 * 1024,
     onReport: (@Sendable (InvocationReport) -> Void)? = nil
   ) {
     self.host = host
@@ -41,6 +46,7 @@ public struct LocalLambdaConfiguration: Sendable {
     self.region = region
     self.maxEventBytes = maxEventBytes
     self.maxResponseBytes = maxResponseBytes
+    self.maxStreamedResponseBytes = maxStreamedResponseBytes
     self.onReport = onReport
   }
 

@@ -12,6 +12,12 @@ struct LocalLambdaConnection: Sendable {
   /// Who is on the other end: the sandbox whose port it came in on, and this connection's number.
   let origin: RequestOrigin
 
+  /// The request being read.
+  private enum Incoming {
+    case buffered(HTTPRequestHead, body: [UInt8], tooLarge: Bool)
+    case streamed(StreamedResponseUpload)
+  }
+
   func serve(_ connection: RuntimeAPIListener.Connection) async {
     connections.add(connection.channel)
     let (state, number) = (routes.state, origin.connection)
@@ -21,42 +27,66 @@ struct LocalLambdaConnection: Sendable {
     connection.channel.closeFuture.whenComplete { _ in Task { await state.connectionClosed(number) } }
     defer { connections.remove(connection.channel) }
     try? await connection.executeThenClose { inbound, outbound in
-      var head: HTTPRequestHead?
-      var body: [UInt8] = []
-      var tooLarge = false
-      for try await part in inbound {
-        switch part {
-        case .head(let requestHead):
-          head = requestHead
-          body = []
-          tooLarge = false
-        case .body(let chunk):
-          if body.count + chunk.readableBytes > Self.maxBufferedBody {
-            tooLarge = true
-          } else {
-            body += chunk.readableBytesView
+      var incoming: Incoming?
+      do {
+        for try await part in inbound {
+          switch (part, incoming) {
+          case (.head(let head), _):
+            if let upload = await routes.beginStreamedResponse(head) {
+              incoming = .streamed(upload)
+            } else {
+              incoming = .buffered(head, body: [], tooLarge: false)
+            }
+          case (.body(let chunk), .streamed(var upload)):
+            await upload.receive(chunk)
+            incoming = .streamed(upload)
+          case (.body(let chunk), .buffered(let head, var body, let tooLarge)):
+            // Dropped from `incoming` while appending, so the array is not copied.
+            incoming = nil
+            let over = tooLarge || body.count + chunk.readableBytes > Self.maxBufferedBody
+            if !over { body += chunk.readableBytesView }
+            incoming = .buffered(head, body: over ? [] : body, tooLarge: over)
+          case (.end(let trailers), .streamed(let upload)):
+            incoming = nil
+            let response = await upload.end(trailers: trailers)
+            try await write(response, keepAlive: upload.head.isKeepAlive, outbound)
+            if !upload.head.isKeepAlive { return }
+          case (.end, .buffered(let head, let body, let tooLarge)):
+            incoming = nil
+            guard try await answer(head, body: body, tooLarge: tooLarge, outbound) else { return }
+          case (.body, nil), (.end, nil):
+            continue
           }
-        case .end:
-          guard let requestHead = head else { continue }
-          if tooLarge {
-            try await write(
-              .error(413, type: "RequestEntityTooLarge", message: "Body too large."), keepAlive: false, outbound)
-            return
-          }
-          let request = RecordedRequest(
-            method: requestHead.method.rawValue, path: requestHead.uri,
-            headers: requestHead.headers.map { RecordedRequest.Header(name: $0.name, value: $0.value) }, body: body)
-          guard let response = await routes.respond(to: request, from: origin) else { return }
-          do {
-            try await write(response, keepAlive: requestHead.isKeepAlive, outbound)
-          } catch {
-            if let delivered = response.delivered { await routes.state.requeue(delivered) }
-            throw error
-          }
-          if !requestHead.isKeepAlive { return }
         }
+      } catch {
+        if case .streamed(let upload) = incoming { await upload.interrupted(in: origin) }
+        throw error
       }
+      if case .streamed(let upload) = incoming { await upload.interrupted(in: origin) }
     }
+  }
+
+  /// Answers a request read whole; returns whether the connection stays open.
+  private func answer(
+    _ head: HTTPRequestHead, body: [UInt8], tooLarge: Bool,
+    _ outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+  ) async throws -> Bool {
+    if tooLarge {
+      try await write(
+        .error(413, type: "RequestEntityTooLarge", message: "Body too large."), keepAlive: false, outbound)
+      return false
+    }
+    let request = RecordedRequest(
+      method: head.method.rawValue, path: head.uri,
+      headers: head.headers.map { RecordedRequest.Header(name: $0.name, value: $0.value) }, body: body)
+    guard let response = await routes.respond(to: request, from: origin) else { return false }
+    do {
+      try await write(response, keepAlive: head.isKeepAlive, outbound)
+    } catch {
+      if let delivered = response.delivered { await routes.state.requeue(delivered) }
+      throw error
+    }
+    return head.isKeepAlive
   }
 
   private func write(
@@ -64,6 +94,10 @@ struct LocalLambdaConnection: Sendable {
     keepAlive: Bool,
     _ outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
   ) async throws {
+    if let stream = response.stream {
+      try await StreamedAnswerWriter(stream: stream, keepAlive: keepAlive, outbound: outbound).write()
+      return
+    }
     var head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: response.status))
     for (name, value) in response.headers { head.headers.add(name: name, value: value) }
     head.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))

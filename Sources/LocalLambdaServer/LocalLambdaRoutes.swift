@@ -1,4 +1,5 @@
 import LambdaRuntime
+import NIOHTTP1
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -40,6 +41,22 @@ struct LocalLambdaRoutes: Sendable {
     default:
       return .error(404, type: "ResourceNotFound", message: "No route for \(request.method) \(path).")
     }
+  }
+
+  /// The upload that relays a streamed `POST .../invocation/{id}/response` as it arrives, when `head` starts one;
+  /// nil for any other request.
+  func beginStreamedResponse(_ head: HTTPRequestHead) async -> StreamedResponseUpload? {
+    guard head.method == .POST,
+      head.headers.first(name: "Lambda-Runtime-Function-Response-Mode")?.lowercased() == "streaming"
+    else { return nil }
+    let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
+    guard path.hasPrefix(Self.runtimePrefix) else { return nil }
+    let parts = path.dropFirst(Self.runtimePrefix.count).split(separator: "/").map(String.init)
+    guard parts.count == 3, parts[0] == "invocation", parts[2] == "response" else { return nil }
+    let contentType = head.headers.first(name: "Content-Type") ?? "application/octet-stream"
+    return StreamedResponseUpload(
+      head: head, requestId: parts[1], relay: await state.startStream(parts[1], contentType: contentType), state: state,
+      limit: configuration.maxStreamedResponseBytes)
   }
 
   private func next(_ origin: RequestOrigin) async -> LocalResponse? {
@@ -97,12 +114,16 @@ struct LocalLambdaRoutes: Sendable {
       event: request.body, clientContext: clientContext, cognitoIdentity: nil,
       tenantId: request.header("X-Amz-Tenant-Id"), traceId: request.header("X-Amzn-Trace-Id"))
     do {
-      let result = try await state.invoke(invocation)
-      var response = LocalResponse(status: 200, headers: [("X-Amz-Request-Id", result.requestId)], body: result.body)
-      if let errorType = result.errorType {
-        response.headers += [("X-Amz-Function-Error", "Unhandled"), ("X-Amz-Function-Error-Type", errorType)]
+      switch try await state.invoke(invocation) {
+      case .complete(let result):
+        var response = LocalResponse(status: 200, headers: [("X-Amz-Request-Id", result.requestId)], body: result.body)
+        if let errorType = result.errorType {
+          response.headers += [("X-Amz-Function-Error", "Unhandled"), ("X-Amz-Function-Error-Type", errorType)]
+        }
+        return response
+      case .streamed(let stream):
+        return LocalResponse(status: 200, stream: stream)
       }
-      return response
     } catch {
       return .error(503, type: "ServiceUnavailable", message: "\(error)")
     }

@@ -111,8 +111,8 @@ public final class LocalLambdaServer: Sendable {
     await state.markProcessStart()
   }
 
-  /// Sends one event to the function and waits for its response, error, timeout or exit; `traceId` is the
-  /// `Lambda-Runtime-Trace-Id` the function sees (a fresh one when nil).
+  /// Sends one event to the function and waits for its whole response (a streamed one read to its end), error,
+  /// timeout or exit; `traceId` is the `Lambda-Runtime-Trace-Id` the function sees (a fresh one when nil).
   public func invoke(
     _ event: [UInt8],
     clientContext: String? = nil,
@@ -120,6 +120,35 @@ public final class LocalLambdaServer: Sendable {
     tenantId: String? = nil,
     traceId: String? = nil
   ) async throws -> LocalInvocationResult {
+    let started = ContinuousClock.now
+    switch try await invokeStreaming(
+      event, clientContext: clientContext, cognitoIdentity: cognitoIdentity, tenantId: tenantId, traceId: traceId)
+    {
+    case .complete(let result):
+      return result
+    case .streamed(let stream):
+      var body: [UInt8] = []
+      var failure: LocalStreamError?
+      do {
+        for try await chunk in stream { body += chunk }
+      } catch {
+        failure = error
+      }
+      return LocalInvocationResult(
+        requestId: stream.requestId, body: body, errorType: failure?.errorType, duration: .now - started,
+        isStreamed: true, contentType: stream.contentType, streamError: failure)
+    }
+  }
+
+  /// Sends one event to the function and waits for the start of its answer: a whole one, or a stream to read as
+  /// it arrives.
+  public func invokeStreaming(
+    _ event: [UInt8],
+    clientContext: String? = nil,
+    cognitoIdentity: String? = nil,
+    tenantId: String? = nil,
+    traceId: String? = nil
+  ) async throws -> LocalInvocationAnswer {
     guard event.count <= configuration.maxEventBytes else {
       throw LocalLambdaServerError.eventTooLarge(bytes: event.count, limit: configuration.maxEventBytes)
     }

@@ -19,6 +19,8 @@ actor LocalLambdaState {
     var sandbox: Int
     var deliveredAt: ContinuousClock.Instant
     var timer: Task<Void, Never>
+    /// Set once the function has started a streamed response.
+    var relay: ChunkRelay?
   }
 
   private struct Sandbox {
@@ -28,13 +30,13 @@ actor LocalLambdaState {
   }
 
   private let configuration: LocalLambdaConfiguration
-  private let recordsRequests: Bool
+  nonisolated let recordsRequests: Bool
   /// Ends the process of a sandbox one of whose invocations timed out, as Lambda discards such a sandbox.
   private let discardSandbox: @Sendable (Int) -> Void
   private var queue: [QueuedInvocation] = []
   private var waiters: [Waiter] = []
-  /// Every invocation not finished yet, queued or in flight.
-  private var outstanding: [String: CheckedContinuation<LocalInvocationResult, any Error>] = [:]
+  /// Every invocation not answered yet, queued or in flight (a streamed one is answered when its stream starts).
+  private var outstanding: [String: CheckedContinuation<LocalInvocationAnswer, any Error>] = [:]
   private var inFlight: [String: InFlight] = [:]
   /// Live sandboxes; one that has exited is gone, and a `/next` from it gets no event.
   private var sandboxes: [Int: Sandbox] = [externalSandbox: Sandbox()]
@@ -85,13 +87,14 @@ actor LocalLambdaState {
   }
 
   /// Queues an event and waits for the function's answer (or the timeout, or its process's exit).
-  func invoke(_ invocation: QueuedInvocation) async throws -> LocalInvocationResult {
+  func invoke(_ invocation: QueuedInvocation) async throws -> LocalInvocationAnswer {
     guard !isShutDown else { throw LocalLambdaServerError.shutDown }
     // The function process has failed its initialisation: every invoke fails the same way until a restart.
     if let initError {
-      return LocalInvocationResult(
-        requestId: invocation.requestId, body: initError.body, errorType: Self.errorType(of: initError), duration: .zero
-      )
+      return .complete(
+        LocalInvocationResult(
+          requestId: invocation.requestId, body: initError.body, errorType: Self.errorType(of: initError),
+          duration: .zero))
     }
     return try await withCheckedThrowingContinuation { continuation in
       outstanding[invocation.requestId] = continuation
@@ -126,10 +129,51 @@ actor LocalLambdaState {
     dispatchQueued()
   }
 
-  /// Completes an invocation; false when the id is unknown (never issued, or already finished).
+  /// Completes an invocation with a whole answer; false when the id is unknown (never issued, or already
+  /// answered).
   @discardableResult
   func finish(_ requestId: String, body: [UInt8], errorType: String?) -> Bool {
     guard let continuation = outstanding.removeValue(forKey: requestId) else { return false }
+    let duration = endFlight(requestId, errorType: errorType)
+    continuation.resume(
+      returning: .complete(
+        LocalInvocationResult(requestId: requestId, body: body, errorType: errorType, duration: duration)))
+    return true
+  }
+
+  /// Answers an invocation with a stream the function is about to send; nil when the id is unknown.
+  func startStream(_ requestId: String, contentType: String) -> ChunkRelay? {
+    guard var flight = inFlight[requestId], flight.relay == nil,
+      let continuation = outstanding.removeValue(forKey: requestId)
+    else { return nil }
+    let relay = ChunkRelay()
+    flight.relay = relay
+    inFlight[requestId] = flight
+    continuation.resume(
+      returning: .streamed(LocalResponseStream(requestId: requestId, contentType: contentType, relay: relay)))
+    return relay
+  }
+
+  /// Ends a streamed response (`errorType` set when it failed); false when no such stream is open.
+  @discardableResult
+  func endStream(_ requestId: String, errorType: String?, errorBody: [UInt8]?) -> Bool {
+    guard let relay = inFlight[requestId]?.relay else { return false }
+    endFlight(requestId, errorType: errorType)
+    relay.finish(ChunkRelay.Ending(errorType: errorType, errorBody: errorBody))
+    return true
+  }
+
+  /// Ends an invocation the server gives up on (its process exited, or its time ran out), whether its answer was
+  /// under way as a stream or not.
+  private func fail(_ requestId: String, with report: ErrorReport) {
+    if !finish(requestId, body: report.jsonBody, errorType: report.errorType) {
+      endStream(requestId, errorType: report.errorType, errorBody: report.jsonBody)
+    }
+  }
+
+  /// Forgets an invocation in flight and prints its REPORT; returns how long it ran.
+  @discardableResult
+  private func endFlight(_ requestId: String, errorType: String?) -> Duration {
     let flight = inFlight.removeValue(forKey: requestId)
     flight?.timer.cancel()
     let duration = flight.map { ContinuousClock.now - $0.deliveredAt } ?? .zero
@@ -137,9 +181,7 @@ actor LocalLambdaState {
       InvocationReport(
         requestId: requestId, duration: duration, memorySizeMB: configuration.memoryMB,
         initDuration: flight.flatMap { takeInitDuration(of: $0.sandbox) }, errorType: errorType))
-    continuation.resume(
-      returning: LocalInvocationResult(requestId: requestId, body: body, errorType: errorType, duration: duration))
-    return true
+    return duration
   }
 
   /// An init error fails every waiting invocation with it.
@@ -157,10 +199,11 @@ actor LocalLambdaState {
   func sandboxExited(_ sandbox: Int, exit: FunctionExit) {
     sandboxes[sandbox] = nil
     for (requestId, flight) in inFlight where flight.sandbox == sandbox {
-      let report = ErrorReport(
-        category: "Runtime", name: "ExitError",
-        message: "RequestId: \(requestId) Error: Runtime exited with error: \(exit)")
-      finish(requestId, body: report.jsonBody, errorType: report.errorType)
+      fail(
+        requestId,
+        with: ErrorReport(
+          category: "Runtime", name: "ExitError",
+          message: "RequestId: \(requestId) Error: Runtime exited with error: \(exit)"))
     }
     let stale = waiters.filter { $0.sandbox == sandbox }
     waiters.removeAll { $0.sandbox == sandbox }
@@ -173,7 +216,11 @@ actor LocalLambdaState {
     waiters.removeAll()
     for (_, continuation) in outstanding { continuation.resume(throwing: LocalLambdaServerError.shutDown) }
     outstanding.removeAll()
-    for (_, flight) in inFlight { flight.timer.cancel() }
+    let report = ErrorReport(category: "Runtime", name: "ShutDown", message: "\(LocalLambdaServerError.shutDown)")
+    for (_, flight) in inFlight {
+      flight.timer.cancel()
+      flight.relay?.finish(ChunkRelay.Ending(errorType: report.errorType, errorBody: report.jsonBody))
+    }
     inFlight.removeAll()
   }
 
@@ -217,8 +264,9 @@ actor LocalLambdaState {
     guard let flight = inFlight[requestId] else { return }
     // A thousandth of the timeout, printed in milliseconds, reads as the timeout in seconds.
     let seconds = MillisecondsText.format(timeout / 1000)
-    let report = ErrorReport(category: "Sandbox", name: "Timedout", message: "Task timed out after \(seconds) seconds")
-    finish(requestId, body: report.jsonBody, errorType: report.errorType)
+    fail(
+      requestId,
+      with: ErrorReport(category: "Sandbox", name: "Timedout", message: "Task timed out after \(seconds) seconds"))
     if flight.sandbox != Self.externalSandbox { discardSandbox(flight.sandbox) }
   }
 }

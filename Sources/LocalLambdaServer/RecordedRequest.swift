@@ -8,8 +8,10 @@ public struct RecordedRequest: Sendable, Equatable {
   public var path: String
   /// Headers in arrival order.
   public var headers: [Header]
-  /// The body bytes.
+  /// The body bytes (of a chunked request, the chunks joined).
   public var body: [UInt8]
+  /// The trailers of a chunked request.
+  public var trailers: [Header] = []
 
   /// One header line.
   public struct Header: Sendable, Equatable {
@@ -23,6 +25,12 @@ public struct RecordedRequest: Sendable, Equatable {
   public func header(_ name: String) -> String? {
     let lowered = name.lowercased()
     return headers.first { $0.name.lowercased() == lowered }?.value
+  }
+
+  /// The first value of a trailer, matched case-insensitively.
+  public func trailer(_ name: String) -> String? {
+    let lowered = name.lowercased()
+    return trailers.first { $0.name.lowercased() == lowered }?.value
   }
 
   /// The body as UTF-8 text.

@@ -25,6 +25,7 @@ struct FunctionInvocationTests {
       #expect(response.header("Content-Length") == String(event.count))
       #expect(response.header("Lambda-Runtime-Function-Error-Type") == nil)
       #expect(requests[0].header("Host")?.hasPrefix("127.0.0.1:") == true)
+      #expect(requests[0].header("User-Agent") == "runtime-test-function/1.0", "the User-Agent is the function's")
     }
   }
 

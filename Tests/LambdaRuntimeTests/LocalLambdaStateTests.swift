@@ -26,7 +26,7 @@ struct LocalLambdaStateTests {
     let delivered = await state.next(sandbox: LocalLambdaState.externalSandbox, connection: 2)
     #expect(delivered?.requestId == invocation.requestId)
     await state.finish(invocation.requestId, body: Array("ok".utf8), errorType: nil)
-    #expect(try await invoke.value.bodyText == "ok")
+    #expect(try await invoke.value.result?.bodyText == "ok")
   }
 
   @Test func aSandboxThatExitedGetsNoEventAndItsInvocationFails() async throws {
@@ -37,11 +37,19 @@ struct LocalLambdaStateTests {
     let invoke = Task { try await state.invoke(invocation) }
     #expect(await state.next(sandbox: sandbox, connection: 1)?.requestId == invocation.requestId)
     await state.sandboxExited(sandbox, exit: .exited(status: 2))
-    let result = try await invoke.value
+    let result = try #require(try await invoke.value.result)
     #expect(result.errorType == "Runtime.ExitError")
     #expect(result.bodyText.contains("Runtime exited with error: exit status 2"))
     // A late `/next` from the same sandbox (a request already in flight when it died) gets nothing.
     await state.connectionOpened(2)
     #expect(await state.next(sandbox: sandbox, connection: 2) == nil)
+  }
+}
+
+extension LocalInvocationAnswer {
+  /// The whole answer, unless it is a stream.
+  var result: LocalInvocationResult? {
+    if case .complete(let result) = self { return result }
+    return nil
   }
 }

@@ -13,7 +13,8 @@ import LambdaRuntime
 #endif
 
 // A function for LambdaRuntimeTests, run as a real process against a local Runtime API. An event that is a
-// `TestCommand` is acted on; any other event is echoed back. `TEST_FAIL_SETUP=1` makes the setup throw.
+// `TestCommand` is acted on; any other event is echoed back. `TEST_FAIL_SETUP=1` makes the setup throw;
+// `TEST_STREAMING=1` makes it a streaming function, which streams what it would answer.
 
 /// What the function does with one event.
 struct TestCommand: Decodable {
@@ -28,12 +29,23 @@ struct TestCommand: Decodable {
     case fail
     /// Answers with `bytes` bytes of `a`.
     case large
+    /// Streams `chunks`, `milliseconds` apart, after `statusCode`, `headers` and `cookies` when a status is given;
+    /// then throws a `TestFailure` when `message` is given, or sleeps `sleepAfter` milliseconds.
+    case stream
+    /// Streams `bytes` bytes of `a` in writes of `chunkBytes`.
+    case streamBytes
   }
 
   var action: Action
   var milliseconds: Int?
   var message: String?
   var bytes: Int?
+  var chunks: [String]?
+  var statusCode: Int?
+  var headers: [String: String]?
+  var cookies: [String]?
+  var sleepAfter: Int?
+  var chunkBytes: Int?
 }
 
 /// The error `fail` throws: `Function.TestFailure`.
@@ -66,19 +78,52 @@ func act(on event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
     throw TestFailure(message: command.message ?? "failed as asked")
   case .large:
     return [UInt8](repeating: UInt8(ascii: "a"), count: command.bytes ?? 0)
+  case .stream, .streamBytes:
+    break
   }
   return Array(String(command.milliseconds ?? 0).utf8)
+}
+
+func stream(_ event: [UInt8], writer: LambdaResponseWriter, context: LambdaContext) async throws {
+  guard let command = try? JSONDecoder().decode(TestCommand.self, from: Data(event)),
+    command.action == .stream || command.action == .streamBytes
+  else {
+    try await writer.write(try await act(on: event, context: context))
+    return
+  }
+  if command.action == .streamBytes {
+    let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: command.chunkBytes ?? 65_536)
+    var left = command.bytes ?? 0
+    while left > 0 {
+      try await writer.write(chunk.prefix(left))
+      left -= chunk.count
+    }
+    return
+  }
+  if let statusCode = command.statusCode {
+    try await writer.writeStatusAndHeaders(
+      statusCode: statusCode, headers: command.headers ?? [:], cookies: command.cookies ?? [])
+  }
+  for (index, chunk) in (command.chunks ?? []).enumerated() {
+    if index > 0 { try await Task.sleep(for: .milliseconds(command.milliseconds ?? 0)) }
+    try await writer.write(chunk)
+  }
+  if let message = command.message { throw TestFailure(message: message) }
+  if let sleepAfter = command.sleepAfter { try await Task.sleep(for: .milliseconds(sleepAfter)) }
 }
 
 let environment = ProcessInfo.processInfo.environment
 let configuration = LambdaRuntimeConfiguration(
   userAgent: "runtime-test-function/1.0",
   timeoutSafetyMargin: .milliseconds(Int64(environment["TEST_SAFETY_MARGIN_MS"] ?? "") ?? 50))
-let runtime = LambdaRuntime(configuration: configuration) { context in
-  if context.environment["TEST_FAIL_SETUP"] == "1" { throw SetupFailure() }
-  context.onShutdown { context.logger.info("test function: shutdown action ran") }
-  return RawClosureHandler(act)
-}
+let runtime =
+  environment["TEST_STREAMING"] == "1"
+  ? LambdaRuntime(configuration: configuration, handler: StreamingClosureHandler(stream))
+  : LambdaRuntime(configuration: configuration) { context in
+    if context.environment["TEST_FAIL_SETUP"] == "1" { throw SetupFailure() }
+    context.onShutdown { context.logger.info("test function: shutdown action ran") }
+    return RawClosureHandler(act)
+  }
 do {
   try await runtime.run()
 } catch {

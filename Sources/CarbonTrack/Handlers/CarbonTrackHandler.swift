@@ -10,7 +10,7 @@ public struct CarbonTrackHandler: RawLambdaHandler {
 
   /// Serves with `registry`'s handler named by `handlerSetting` (`_HANDLER`; unset means `router`); throws
   /// `HandlerRegistryError.unknownHandlerSetting` for a name that is not registered.
-  public init(registry: HandlerRegistry, handlerSetting: String?) throws(HandlerRegistryError) {
+  package init(registry: HandlerRegistry, handlerSetting: String?) throws(HandlerRegistryError) {
     let name = HandlerRegistry.normalisedName(handlerSetting)
     try registry.validate(handlerName: name)
     self.registry = registry

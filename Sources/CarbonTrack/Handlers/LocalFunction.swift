@@ -2,14 +2,14 @@ import DynamoDB
 import LambdaRuntime
 
 /// The function wired for in-process use (the `carbontrack` CLI): same registry and store as on Lambda.
-public struct LocalFunction: Sendable {
+package struct LocalFunction: Sendable {
   /// The handlers, exactly as `bootstrap` registers them.
-  public let registry: HandlerRegistry
+  package let registry: HandlerRegistry
   /// The store they use.
-  public let store: CarbonTrackStore
+  package let store: CarbonTrackStore
 
   /// Runs `body` with a function configured from `environment`, closing the DynamoDB client afterwards.
-  public static func with<T>(
+  package static func with<T>(
     environment: [String: String], _ body: (LocalFunction) async throws -> T
   ) async throws -> T {
     let client = DynamoDBClient(environment: environment)
@@ -27,7 +27,7 @@ public struct LocalFunction: Sendable {
   }
 
   /// Invokes `event` through the registry as Lambda would (handler `router` unless named).
-  public func invoke(_ event: [UInt8], handler: String = HandlerRegistry.routerName) async throws -> [UInt8] {
+  package func invoke(_ event: [UInt8], handler: String = HandlerRegistry.routerName) async throws -> [UInt8] {
     try await registry.handle(event, handlerName: handler, context: LambdaContext(isColdStart: true))
   }
 }

@@ -54,6 +54,7 @@ struct BootstrapRuntimeTests {
       let ping = try await server.invoke(Array(#"{"action":"ping"}"#.utf8))
       #expect(ping.isSuccess)
       #expect(ping.bodyText.contains(#""status":"ok""#))
+      #expect(await server.recordedRequests().allSatisfy { $0.header("User-Agent") == "carbontrack-swift-runtime/1.0" })
     }
   }
 

@@ -18,10 +18,41 @@ final class ScriptedRuntimeClient: RuntimeAPI {
     case response(requestId: String, body: [UInt8])
     case error(requestId: String, report: ErrorReport)
     case initError(ErrorReport)
+    /// A streamed response once it has ended: its chunks as sent, and the error in its trailers.
+    case stream(requestId: String, contentType: String, chunks: [[UInt8]], error: ErrorReport?)
+  }
+
+  /// A streamed response being recorded; it becomes a `Post` when it ends.
+  final class Stream: ResponseStream {
+    private let client: ScriptedRuntimeClient
+    private let requestId: String
+    private let contentType: String
+    private let chunks = Mutex<[[UInt8]]>([])
+
+    init(client: ScriptedRuntimeClient, requestId: String, contentType: String) {
+      self.client = client
+      self.requestId = requestId
+      self.contentType = contentType
+    }
+
+    /// What was sent so far, while the stream is open.
+    var sent: [[UInt8]] { chunks.withLock { $0 } }
+
+    func send(_ chunk: ByteBuffer) -> EventLoopFuture<Void> {
+      chunks.withLock { $0.append(Array(chunk.readableBytesView)) }
+      return client.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func finish(error: ErrorReport?) -> EventLoopFuture<Int> {
+      let status = client.record(
+        .stream(requestId: requestId, contentType: contentType, chunks: sent, error: error))
+      return client.eventLoop.makeSucceededFuture(status)
+    }
   }
 
   let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
   private let state: Mutex<(script: [Next], posts: [Post])>
+  private let openStreams = Mutex<[Stream]>([])
 
   init(_ script: [Next]) {
     state = Mutex((script, []))
@@ -57,6 +88,15 @@ final class ScriptedRuntimeClient: RuntimeAPI {
     record(.response(requestId: requestId, body: body))
   }
 
+  func startStreamingResponse(requestId: String, contentType: String) -> Stream {
+    let stream = Stream(client: self, requestId: requestId, contentType: contentType)
+    openStreams.withLock { $0.append(stream) }
+    return stream
+  }
+
+  /// The streams opened so far (ended or not).
+  var streams: [Stream] { openStreams.withLock { $0 } }
+
   func postError(requestId: String, report: ErrorReport) async throws -> Int {
     record(.error(requestId: requestId, report: report))
   }
@@ -65,7 +105,7 @@ final class ScriptedRuntimeClient: RuntimeAPI {
     record(.initError(report))
   }
 
-  private func record(_ post: Post) -> Int {
+  fileprivate func record(_ post: Post) -> Int {
     state.withLock { $0.posts.append(post) }
     return 202
   }

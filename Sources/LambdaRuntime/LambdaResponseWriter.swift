@@ -1,0 +1,135 @@
+import NIOCore
+import Synchronization
+
+/// Where a streaming handler writes its response: each write goes to Lambda as it is made, not when the handler
+/// returns.
+///
+/// ```swift
+/// let runtime = LambdaRuntime(streaming: { event, writer, context in
+///   try await writer.writeStatusAndHeaders(statusCode: 200, headers: ["content-type": "text/plain"])
+///   for number in 1...3 {
+///     try await writer.write("line \(number)\n")
+///     try await Task.sleep(for: .seconds(1))
+///   }
+/// })
+/// ```
+///
+/// The response ends when the handler returns. An error it throws, or a timeout, after the first byte reaches the
+/// caller as Lambda's error trailers (`Lambda-Runtime-Function-Error-Type`, `Lambda-Runtime-Function-Error-Body`);
+/// before the first byte it is an ordinary invocation error. A response is limited to 20 MiB
+/// (`maximumResponseBytes`): the write that would pass it throws `StreamingResponseError.responseTooLarge` and the
+/// invocation fails with `Function.ResponseSizeTooLarge`. Write from one task at a time.
+public final class LambdaResponseWriter: Sendable {
+  /// Lambda's limit for a streamed response: 20 MiB, counting the function URL prelude.
+  public static let maximumResponseBytes = 20 * 1024 * 1024
+  /// The content type of a response that does not start with `writeStatusAndHeaders`.
+  static let plainContentType = "application/octet-stream"
+
+  /// How a response ended, for the runtime loop.
+  enum Ending {
+    /// The response had started (or was an empty success): the future gives the Runtime API's status; `report` is
+    /// the error sent in the trailers, if any.
+    case streamed(EventLoopFuture<Int>, report: ErrorReport?)
+    /// Nothing was sent and the handler failed: the error goes to `/error` as for any handler.
+    case nothingSent
+  }
+
+  private enum Phase {
+    case idle
+    case streaming(any ResponseStream)
+    case ended
+  }
+
+  private struct State {
+    var phase = Phase.idle
+    var bytesSent = 0
+    var limitExceeded = false
+  }
+
+  private let state = Mutex(State())
+  private let open: @Sendable (_ contentType: String) -> any ResponseStream
+  private let limit: Int
+
+  /// A writer whose first write opens the response with `open`.
+  init(limit: Int = maximumResponseBytes, open: @escaping @Sendable (_ contentType: String) -> any ResponseStream) {
+    self.limit = limit
+    self.open = open
+  }
+
+  /// Starts a function URL response: the HTTP status, headers and cookies the caller gets, sent at once (the
+  /// `application/vnd.awslambda.http-integration-response` prelude). Call it before any `write`, at most once.
+  public func writeStatusAndHeaders(
+    statusCode: Int = 200, headers: [String: String] = [:], cookies: [String] = []
+  ) async throws {
+    let prelude = FunctionURLPrelude.bytes(statusCode: statusCode, headers: headers, cookies: cookies)
+    try await send(ByteBuffer(bytes: prelude), opening: FunctionURLPrelude.contentType, isPrelude: true)
+  }
+
+  /// Sends `bytes` as the next part of the body.
+  public func write(_ bytes: some Sequence<UInt8>) async throws {
+    try await send(ByteBuffer(bytes: bytes), opening: Self.plainContentType, isPrelude: false)
+  }
+
+  /// Sends `text`, UTF-8 encoded, as the next part of the body.
+  public func write(_ text: String) async throws {
+    try await send(ByteBuffer(string: text), opening: Self.plainContentType, isPrelude: false)
+  }
+
+  /// Sends `buffer` as the next part of the body, without copying it.
+  public func write(_ buffer: ByteBuffer) async throws {
+    try await send(buffer, opening: Self.plainContentType, isPrelude: false)
+  }
+
+  /// The number of bytes sent so far (prelude included).
+  public var bytesWritten: Int { state.withLock { $0.bytesSent } }
+
+  private func send(_ chunk: ByteBuffer, opening contentType: String, isPrelude: Bool) async throws {
+    let written = try state.withLock { state throws(StreamingResponseError) -> EventLoopFuture<Void>? in
+      let stream: any ResponseStream
+      switch state.phase {
+      case .ended:
+        throw .closed
+      case .streaming where isPrelude:
+        throw .statusAfterBody
+      case .streaming(let open):
+        stream = open
+      case .idle:
+        stream = open(contentType)
+        state.phase = .streaming(stream)
+      }
+      guard state.bytesSent + chunk.readableBytes <= limit else {
+        state.limitExceeded = true
+        throw .responseTooLarge(limit: limit)
+      }
+      guard chunk.readableBytes > 0 else { return nil }
+      state.bytesSent += chunk.readableBytes
+      // Queued while the lock is held, so chunks leave in the order their writes took the lock, and none can
+      // follow the end that `finish` queues.
+      return stream.send(chunk)
+    }
+    try await written?.get()
+  }
+
+  /// Ends the response once the handler has returned, thrown or timed out; later writes throw `.closed`.
+  func finish(after outcome: Result<[UInt8], any Error>) -> Ending {
+    state.withLock { state in
+      let phase = state.phase
+      state.phase = .ended
+      var report: ErrorReport?
+      if state.limitExceeded {
+        report = ErrorReport(functionError: StreamingResponseError.responseTooLarge(limit: limit))
+      } else if case .failure(let error) = outcome {
+        report = ErrorReport(functionError: error)
+      }
+      switch phase {
+      case .streaming(let stream):
+        return .streamed(stream.finish(error: report), report: report)
+      case .idle where report == nil:
+        // A handler that returned without writing: an empty response, still a streamed one.
+        return .streamed(open(Self.plainContentType).finish(error: nil), report: nil)
+      case .idle, .ended:
+        return .nothingSent
+      }
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import NIOCore
+
+/// The body of a streamed response as the Runtime API takes it: a chunked `POST .../response` in real use.
+///
+/// Both calls only queue their work, in call order, and return at once; the futures say when it is done.
+protocol ResponseStream: Sendable {
+  /// Queues one chunk; the future completes once it has been written.
+  func send(_ chunk: ByteBuffer) -> EventLoopFuture<Void>
+
+  /// Queues the end of the body, with `error` in the error trailers when the invocation failed after the first
+  /// byte; the future completes with the Runtime API's status (202 when it took the response).
+  func finish(error: ErrorReport?) -> EventLoopFuture<Int>
+}

@@ -1,1 +1,0 @@
-extension RuntimeAPIClient: RuntimeAPI {}
