@@ -29,11 +29,8 @@ import NIOPosix
 /// `LambdaRuntime(setup:)`: if it throws, the error is reported to Lambda as an initialisation error.
 ///
 /// `run()` returns after SIGTERM (once the shutdown actions ran) and throws `LambdaRuntimeError` when the process
-/// should end with a failure; it never exits the process itself. A `main.swift` that wants Lambda's exit statuses:
-///
-/// ```swift
-/// do { try await runtime.run() } catch { exit(error.exitStatus) }
-/// ```
+/// should end with a failure; it never ends the process itself. A `main.swift` that wants the statuses Lambda's
+/// own runtimes use catches the error and exits with its `exitStatus` (CarbonTrack's `bootstrap` does).
 public struct LambdaRuntime: Sendable {
   let configuration: LambdaRuntimeConfiguration
   let setup: @Sendable (LambdaInitContext) async throws -> HandlerBody
