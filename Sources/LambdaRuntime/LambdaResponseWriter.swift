@@ -32,11 +32,14 @@ public final class LambdaResponseWriter: Sendable {
     case streamed(EventLoopFuture<Int>, report: ErrorReport?)
     /// Nothing was sent and the handler failed: the error goes to `/error` as for any handler.
     case nothingSent
+    /// The handler answered with `respond(_:)`: a whole response, posted as a buffered one.
+    case buffered([UInt8])
   }
 
   private enum Phase {
     case idle
     case streaming(any ResponseStream)
+    case buffered([UInt8])
     case ended
   }
 
@@ -65,6 +68,19 @@ public final class LambdaResponseWriter: Sendable {
     try await send(ByteBuffer(bytes: prelude), opening: FunctionURLPrelude.contentType, isPrelude: true)
   }
 
+  /// Answers with `body` as an ordinary, buffered response instead of a stream, for a handler that streams only
+  /// some of its invocations (a route of an API, say). Call it instead of any write, at most once; the response is
+  /// posted when the handler returns, and is limited to 6 MiB as any buffered one.
+  public func respond(_ body: [UInt8]) throws {
+    try state.withLock { state throws(StreamingResponseError) in
+      switch state.phase {
+      case .idle: state.phase = .buffered(body)
+      case .streaming: throw .statusAfterBody
+      case .buffered, .ended: throw .closed
+      }
+    }
+  }
+
   /// Sends `bytes` as the next part of the body.
   public func write(_ bytes: some Sequence<UInt8>) async throws {
     try await send(ByteBuffer(bytes: bytes), opening: Self.plainContentType, isPrelude: false)
@@ -87,7 +103,7 @@ public final class LambdaResponseWriter: Sendable {
     let written = try state.withLock { state throws(StreamingResponseError) -> EventLoopFuture<Void>? in
       let stream: any ResponseStream
       switch state.phase {
-      case .ended:
+      case .ended, .buffered:
         throw .closed
       case .streaming where isPrelude:
         throw .statusAfterBody
@@ -122,12 +138,14 @@ public final class LambdaResponseWriter: Sendable {
         report = ErrorReport(functionError: error)
       }
       switch phase {
+      case .buffered(let body) where report == nil:
+        return .buffered(body)
       case .streaming(let stream):
         return .streamed(stream.finish(error: report), report: report)
       case .idle where report == nil:
         // A handler that returned without writing: an empty response, still a streamed one.
         return .streamed(open(Self.plainContentType).finish(error: nil), report: nil)
-      case .idle, .ended:
+      case .idle, .buffered, .ended:
         return .nothingSent
       }
     }

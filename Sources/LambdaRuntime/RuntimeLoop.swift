@@ -44,11 +44,8 @@ struct RuntimeLoop<API: RuntimeAPI>: Sendable {
         try await body(event, context)
       }
       switch result {
-      case .success(let body) where body.count > Self.maxResponseBytes:
-        try await postError(InvocationError.responseTooLarge(bytes: body.count, limit: Self.maxResponseBytes), context)
       case .success(let body):
-        let status = try await api.postResponse(requestId: invocation.requestId, body: body)
-        if status != 202 { context.logger.error("The Runtime API rejected the response with HTTP \(status).") }
+        try await postBuffered(body, context)
       case .failure(let error):
         try await postError(error, context)
         if case InvocationError.timeout = error { try await awaitAbandonedHandler(completion, context) }
@@ -80,10 +77,22 @@ struct RuntimeLoop<API: RuntimeAPI>: Sendable {
       }
       let status = try await answer.get()
       if status != 202 { context.logger.error("The Runtime API rejected the streamed response with HTTP \(status).") }
+    case .buffered(let body):
+      try await postBuffered(body, context)
     case .nothingSent:
       if case .failure(let error) = result { try await postError(error, context) }
     }
     if case .failure(InvocationError.timeout) = result { try await awaitAbandonedHandler(completion, context) }
+  }
+
+  /// Posts a whole response, or `Function.ResponseSizeTooLarge` when it is over the Runtime API's limit.
+  private func postBuffered(_ body: [UInt8], _ context: LambdaContext) async throws {
+    guard body.count <= Self.maxResponseBytes else {
+      return try await postError(
+        InvocationError.responseTooLarge(bytes: body.count, limit: Self.maxResponseBytes), context)
+    }
+    let status = try await api.postResponse(requestId: context.requestId, body: body)
+    if status != 202 { context.logger.error("The Runtime API rejected the response with HTTP \(status).") }
   }
 
   private func postError(_ error: any Error, _ context: LambdaContext) async throws {

@@ -3,7 +3,7 @@ public enum StreamingResponseError: LambdaFunctionError, CustomStringConvertible
   /// A write would take the response past `limit` bytes; nothing more is sent, and the invocation fails with
   /// `Function.ResponseSizeTooLarge` however the handler ends.
   case responseTooLarge(limit: Int)
-  /// `writeStatusAndHeaders` came after the body had started.
+  /// `writeStatusAndHeaders` or `respond` came after the body had started.
   case statusAfterBody
   /// A write came after the invocation had ended (its handler returned, threw or timed out).
   case closed
@@ -24,7 +24,8 @@ public enum StreamingResponseError: LambdaFunctionError, CustomStringConvertible
       "The streamed response would exceed its limit of \(limit) bytes (Lambda's is 20 MiB); nothing past the limit "
         + "was sent."
     case .statusAfterBody:
-      "writeStatusAndHeaders must come before the first write: the status and headers precede the body."
+      "writeStatusAndHeaders and respond must come before the first write: the status and headers precede the "
+        + "body, and a whole response replaces it."
     case .closed:
       "The invocation has ended; its response can no longer be written to."
     }

@@ -132,6 +132,30 @@ struct StreamingWriterTests {
     #expect(lateWrite.all == ["\(StreamingResponseError.closed)"])
   }
 
+  @Test func aStreamingHandlerMayAnswerAnInvocationWithAWholeBufferedResponse() async throws {
+    let client = ScriptedRuntimeClient([
+      ScriptedRuntimeClient.invocation("whole", "whole"), ScriptedRuntimeClient.invocation("streamed", "streamed"),
+    ])
+    let refusals = RequestLines()
+    let runtime = LambdaRuntime(streaming: { event, writer, _ in
+      if event == Array("whole".utf8) {
+        try writer.respond(Array(#"{"statusCode":200}"#.utf8))
+        do { try await writer.write("more") } catch { refusals.append("\(error)") }
+      } else {
+        try await writer.write("part")
+        do { try writer.respond([]) } catch { refusals.append("\(error)") }
+      }
+    })
+    let posts = try await serve(client, runtime, posts: 2)
+    #expect(
+      posts == [
+        .response(requestId: "whole", body: Array(#"{"statusCode":200}"#.utf8)),
+        .stream(
+          requestId: "streamed", contentType: "application/octet-stream", chunks: [Array("part".utf8)], error: nil),
+      ])
+    #expect(refusals.all == ["\(StreamingResponseError.closed)", "\(StreamingResponseError.statusAfterBody)"])
+  }
+
   @Test func aHandlerThatWritesNothingSendsAnEmptyStream() async throws {
     let client = ScriptedRuntimeClient([ScriptedRuntimeClient.invocation("empty", "{}")])
     let posts = try await serve(client, LambdaRuntime(streaming: { _, _, _ in }), posts: 1)
