@@ -31,7 +31,7 @@ instructions() {
   local port serve_pid function_pid
   port="$(free_port)"
   "$bin/carbontrack" serve --port "$port" --timeout 120 --handler echo --quiet -- \
-    "$(command -v valgrind)" --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$1" >"$work/serve.log" 2>&1 &
+    "$(command -v valgrind)" --tool=callgrind --callgrind-out-file="$work/callgrind.out.%p" "$1" >"$work/serve.log" 2>&1 &
   serve_pid=$!
   python3 - "$port" "$2" "$work/event.json" >&2 <<'PY'
 import http.client, sys, time
@@ -54,11 +54,14 @@ PY
   for _ in $(seq 1 600); do grep -q 'Cold start' "$work/serve.log" && break; sleep 0.1; done
   function_pid="$(pgrep -P "$serve_pid" -f valgrind | head -1)"
   kill -TERM "$function_pid"
-  for _ in $(seq 1 600); do [[ -s "$work/callgrind.out" ]] && ! kill -0 "$function_pid" 2>/dev/null && break; sleep 0.1; done
+  # One file per process: serve starts a fresh function when this one exits, and that one writes its own file when
+  # serve stops it.
+  local out="$work/callgrind.out.$function_pid"
+  for _ in $(seq 1 600); do [[ -s "$out" ]] && ! kill -0 "$function_pid" 2>/dev/null && break; sleep 0.1; done
   kill "$serve_pid" 2>/dev/null || true
   wait "$serve_pid" 2>/dev/null || true
-  sed -n 's/^\(summary\|totals\): *//p' "$work/callgrind.out" | head -1
-  rm -f "$work/callgrind.out"
+  sed -n 's/^\(summary\|totals\): *//p' "$out" | head -1
+  rm -f "$work"/callgrind.out.*
 }
 
 echo "| bootstrap | instructions to start and stop | instructions per warm invoke ($invocations invokes) |"

@@ -24,6 +24,9 @@ public final class LambdaResponseWriter: Sendable {
   public static let maximumResponseBytes = 20 * 1024 * 1024
   /// The content type of a response that does not start with `writeStatusAndHeaders`.
   static let plainContentType = "application/octet-stream"
+  /// How many written bytes may still be on their way to the socket before a write waits for them. Waiting for
+  /// every chunk would cost two thread crossings per write; this bounds the memory a fast writer can fill instead.
+  static let unconfirmedLimit = 1 << 20
 
   /// How a response ended, for the runtime loop.
   enum Ending {
@@ -47,6 +50,10 @@ public final class LambdaResponseWriter: Sendable {
     var phase = Phase.idle
     var bytesSent = 0
     var limitExceeded = false
+    /// Bytes queued whose write has not completed yet.
+    var unconfirmedBytes = 0
+    /// The first write that failed (the connection broke): every later write throws it.
+    var writeFailure: (any Error)?
   }
 
   private let state = Mutex(State())
@@ -99,31 +106,44 @@ public final class LambdaResponseWriter: Sendable {
   /// The number of bytes sent so far (prelude included).
   public var bytesWritten: Int { state.withLock { $0.bytesSent } }
 
+  /// Queues `chunk` at once (it leaves as soon as the connection's event loop gets to it) and returns without waiting
+  /// for it to be written, unless more than `unconfirmedLimit` bytes are still on their way.
   private func send(_ chunk: ByteBuffer, opening contentType: String, isPrelude: Bool) async throws {
-    let written = try state.withLock { state throws(StreamingResponseError) -> EventLoopFuture<Void>? in
+    let size = chunk.readableBytes
+    let queued = try state.withLock { state throws -> (written: EventLoopFuture<Void>, mustWait: Bool)? in
+      if let failure = state.writeFailure { throw failure }
       let stream: any ResponseStream
       switch state.phase {
       case .ended, .buffered:
-        throw .closed
+        throw StreamingResponseError.closed
       case .streaming where isPrelude:
-        throw .statusAfterBody
+        throw StreamingResponseError.statusAfterBody
       case .streaming(let open):
         stream = open
       case .idle:
         stream = open(contentType)
         state.phase = .streaming(stream)
       }
-      guard state.bytesSent + chunk.readableBytes <= limit else {
+      guard state.bytesSent + size <= limit else {
         state.limitExceeded = true
-        throw .responseTooLarge(limit: limit)
+        throw StreamingResponseError.responseTooLarge(limit: limit)
       }
-      guard chunk.readableBytes > 0 else { return nil }
-      state.bytesSent += chunk.readableBytes
+      guard size > 0 else { return nil }
+      state.bytesSent += size
+      state.unconfirmedBytes += size
       // Queued while the lock is held, so chunks leave in the order their writes took the lock, and none can
       // follow the end that `finish` queues.
-      return stream.send(chunk)
+      return (stream.send(chunk), state.unconfirmedBytes > Self.unconfirmedLimit)
     }
-    try await written?.get()
+    guard let queued else { return }
+    queued.written.whenComplete { [self] result in
+      state.withLock { state in
+        state.unconfirmedBytes -= size
+        if case .failure(let error) = result, state.writeFailure == nil { state.writeFailure = error }
+      }
+    }
+    // Chunks are written in order: once this one is, so is everything before it.
+    if queued.mustWait { try await queued.written.get() }
   }
 
   /// Ends the response once the handler has returned, thrown or timed out; later writes throw `.closed`.
