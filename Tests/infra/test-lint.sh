@@ -57,8 +57,8 @@ for file in "$repo_root"/infra/*.sh; do
 done
 
 # --- the template agrees with the scripts ---------------------------------------------------------
-# Table specs as create-dynamodb-tables.sh declares them: "suffix|partition key|sort key".
-script_tables="$(grep -oE '^  "[a-z]+\|[A-Za-z]+\|[A-Za-z]*"$' "$repo_root/infra/create-dynamodb-tables.sh" | tr -d ' "')"
+# Table specs as create-dynamodb-tables.sh declares them: "suffix|partition key|sort key|TTL attribute".
+script_tables="$(grep -oE '^  "[a-z]+\|[A-Za-z]+\|[A-Za-z]*\|[A-Za-z]*"$' "$repo_root/infra/create-dynamodb-tables.sh" | tr -d ' "')"
 
 consistency="$(python3 - "$template" "$repo_root/infra/iam-policy.json" "$script_tables" <<'PY'
 import json, sys
@@ -76,8 +76,8 @@ def check(description, condition, details=""):
 # Tables: the same names and keys as the table script.
 expected = {}
 for line in script_tables.split():
-    suffix, pk, sk = line.split("|")
-    expected[suffix] = (pk, sk)
+    suffix, pk, sk, ttl = line.split("|")
+    expected[suffix] = (pk, sk, ttl)
 found = {}
 for resource in resources.values():
     if resource.get("Type") != "AWS::DynamoDB::Table":
@@ -87,7 +87,9 @@ for resource in resources.values():
     suffix = name.replace("${TablePrefix}", "", 1) if name.startswith("${TablePrefix}") else name
     keys = {k["KeyType"]: k["AttributeName"] for k in props["KeySchema"]}
     types = {a["AttributeName"]: a["AttributeType"] for a in props["AttributeDefinitions"]}
-    found[suffix] = (keys.get("HASH", ""), keys.get("RANGE", ""))
+    ttl_spec = props.get("TimeToLiveSpecification", {})
+    ttl = ttl_spec.get("AttributeName", "") if ttl_spec.get("Enabled") is True else ""
+    found[suffix] = (keys.get("HASH", ""), keys.get("RANGE", ""), ttl)
     check(f"template table {suffix}: on-demand billing", props.get("BillingMode") == "PAY_PER_REQUEST")
     check(f"template table {suffix}: key attributes are strings", set(types.values()) == {"S"}, str(types))
     check(f"template table {suffix}: retained on stack deletion", resource.get("DeletionPolicy") == "Retain")
