@@ -95,20 +95,7 @@ unzip -q -o "$work/lambda.zip" bootstrap -d "$work"
 "${as_root[@]}" cp "$work/bootstrap" "$root/var/task/bootstrap"
 
 table_prefix="it-oldglibc-$$-$RANDOM-"
-# shellcheck disable=SC2317 # only called from the exit trap
-aws_local() {
-  aws "$@" --endpoint-url "$moto_endpoint" --region "$AWS_REGION" --output text
-}
-# shellcheck disable=SC2317 # only called from the exit trap
-remove_tables() {
-  local table
-  for table in $(aws_local dynamodb list-tables --query "TableNames[?starts_with(@, '$table_prefix')]"); do
-    aws_local dynamodb delete-table --table-name "$table" >/dev/null 2>&1
-  done
-}
-at_exit remove_tables
-check "tables for the self-test exist" \
-  "$repo_root/infra/create-dynamodb-tables.sh" --endpoint-url "$moto_endpoint" --prefix "$table_prefix"
+create_test_tables "$table_prefix"
 
 port="$(free_port)"
 CARBONTRACK_TABLE_PREFIX="$table_prefix" DYNAMODB_ENDPOINT="$moto_endpoint" AUTH_MODE=none \
@@ -140,11 +127,11 @@ expect_equal "the self-test passes all 10 steps inside the old root, against mot
 if [[ -n "$function_pid" ]]; then
   "${as_root[@]}" kill -TERM "$function_pid"
   for _ in $(seq 1 50); do
-    grep -q "Function process exited" "$work/serve.log" && break
+    grep -q "Function process ended" "$work/serve.log" && break
     sleep 0.1
   done
   expect_contains "on SIGTERM it shuts down cleanly" "SIGTERM received: shutting down." "$(cat "$work/serve.log")"
-  expect_contains "and exits with status 0" "Function process exited with status 0;" "$(cat "$work/serve.log")"
+  expect_contains "and exits with status 0" "Function process ended (exit status 0)" "$(cat "$work/serve.log")"
 fi
 "${as_root[@]}" rm -f "$root/var/task/bootstrap"
 

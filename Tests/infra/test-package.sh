@@ -116,9 +116,6 @@ expect_contains "and names a glibc symbol too new for provided.al2" "@GLIBC_2.34
 # --- deploy.sh on moto's Lambda API --------------------------------------------------------------------
 run_id="$$-$RANDOM"
 function_name="it-deploy-$run_id"
-aws_local() {
-  aws "$@" --endpoint-url "$moto_endpoint" --region "$AWS_REGION" --output text
-}
 # shellcheck disable=SC2317 # only called from the exit trap
 remove_deployment() {
   aws_local lambda delete-function --function-name "$function_name"
@@ -195,19 +192,7 @@ if [[ -z "$cli" || ! -f "$self_test_event" ]]; then
 fi
 
 table_prefix="it-package-$run_id-"
-# shellcheck disable=SC2317 # only called from the exit trap
-remove_tables() {
-  local table
-  for table in $(aws_local dynamodb list-tables --query "TableNames[?starts_with(@, '$table_prefix')]"); do
-    aws_local dynamodb delete-table --table-name "$table" >/dev/null 2>&1
-  done
-}
-at_exit remove_tables
-if output="$("$repo_root/infra/create-dynamodb-tables.sh" --endpoint-url "$moto_endpoint" --prefix "$table_prefix" 2>&1)"; then
-  pass "tables for the self-test exist"
-else
-  fail "tables for the self-test exist" "$output"
-fi
+create_test_tables "$table_prefix"
 
 port="$(free_port)"
 CARBONTRACK_TABLE_PREFIX="$table_prefix" DYNAMODB_ENDPOINT="$moto_endpoint" AUTH_MODE=none \

@@ -136,6 +136,27 @@ use_shared_moto() {
   moto_endpoint="$private_moto_endpoint"
 }
 
+# The AWS CLI against the harness's moto server (moto_endpoint, set by use_shared_moto), text output.
+aws_local() {
+  aws "$@" --endpoint-url "$moto_endpoint" --region "$AWS_REGION" --output text
+}
+
+# Creates the four tables under prefix $1 on moto (a check named "tables for the self-test exist") and deletes
+# them when the script exits.
+create_test_tables() {
+  local prefix="$1"
+  # shellcheck disable=SC2317 # only called from the exit trap
+  remove_test_tables() {
+    local table
+    for table in $(aws_local dynamodb list-tables --query "TableNames[?starts_with(@, '$1')]"); do
+      aws_local dynamodb delete-table --table-name "$table" >/dev/null 2>&1
+    done
+  }
+  at_exit "remove_test_tables '$prefix'"
+  check "tables for the self-test exist" \
+    "$repo_root/infra/create-dynamodb-tables.sh" --endpoint-url "$moto_endpoint" --prefix "$prefix"
+}
+
 # Fake credentials for moto unless the caller has set some.
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-testing}"
 export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
