@@ -34,4 +34,32 @@ struct DynamoDBNumberScaledTests {
     #expect(DynamoDBNumber(max + ".4")?.scaled(byPowerOfTen: 0) == Int128.max)
     #expect(DynamoDBNumber("-" + max + ".5")?.scaled(byPowerOfTen: 0) == nil)
   }
+
+  /// Plain decimals take a shorter path than other spellings; both must agree on every value and rounding,
+  /// including the 18-digit edge of that path and the halves it rounds.
+  @Test func plainDecimalsScaleAsTheirExponentSpellingDoes() {
+    var generator = SystemRandomNumberGenerator()
+    var texts = ["0.5", "-0.5", "0.0000005", "0.00000049", "999999999999999999", "99999999999999999.9", "1.000000"]
+    for _ in 0..<2000 {
+      let digits = String((0..<Int.random(in: 1...18, using: &generator)).map { _ in
+        Character(String(Int.random(in: 0...9, using: &generator)))
+      })
+      let point = Int.random(in: 0..<digits.count, using: &generator)
+      let text = point == 0 ? digits : String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+      texts.append(Bool.random(using: &generator) ? "-" + text : text)
+    }
+    for text in texts {
+      let fraction = text.split(separator: ".").dropFirst().first?.count ?? 0
+      let exponentSpelling = text.filter { $0 != "." } + "e-\(fraction)"
+      #expect(DynamoDBNumber.plainDecimal(text) != nil, "\(text)")
+      for decimals in [0, 2, 6, 20] {
+        #expect(
+          DynamoDBNumber(text)?.scaled(byPowerOfTen: decimals)
+            == DynamoDBNumber(exponentSpelling)?.scaled(byPowerOfTen: decimals), "\(text) × 10^\(decimals)")
+      }
+    }
+    for other in ["1e5", "+1", "1.", ".5", "1234567890123456789", "-"] {
+      #expect(DynamoDBNumber.plainDecimal(other) == nil, "\(other)")
+    }
+  }
 }

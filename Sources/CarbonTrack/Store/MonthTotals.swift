@@ -91,25 +91,27 @@ enum MonthTotals {
   }
 
   /// `kg_DD`, `n_DD`, `kg_<category>_DD`, `n_<category>_DD` → (is an amount, category, day); nil for others.
+  /// Read as bytes: a month item has up to ~430 such names, and `String` prefix tests compare by Unicode rules.
   private static func parse(_ name: String) -> (Bool, EntryCategory?, Int64)? {
-    let bytes = name.utf8
-    let isAmount = name.hasPrefix("kg_")
-    guard isAmount || name.hasPrefix("n_"), bytes.count >= (isAmount ? 5 : 4) else { return nil }
-    let tensIndex = bytes.index(bytes.endIndex, offsetBy: -2)
-    guard let tens = digit(bytes[tensIndex]), let ones = digit(bytes[bytes.index(after: tensIndex)]) else {
-      return nil
-    }
-    let start = bytes.index(bytes.startIndex, offsetBy: isAmount ? 3 : 2)
-    var category: EntryCategory?
-    if start != tensIndex {
-      // "kg_food_07": the category sits between the prefix and "_DD".
-      let categoryEnd = bytes.index(before: tensIndex)
-      guard start < categoryEnd, bytes[categoryEnd] == UInt8(ascii: "_"),
-        let parsed = EntryCategory(rawValue: String(name[start..<categoryEnd]))
+    var name = name
+    return name.withUTF8 { bytes in
+      let isAmount = bytes.starts(with: "kg_".utf8)
+      let start = isAmount ? 3 : 2
+      guard isAmount || bytes.starts(with: "n_".utf8), bytes.count >= start + 2,
+        let tens = digit(bytes[bytes.count - 2]), let ones = digit(bytes[bytes.count - 1])
       else { return nil }
-      category = parsed
+      var category: EntryCategory?
+      if bytes.count > start + 2 {
+        // "kg_food_07": the category sits between the prefix and "_DD".
+        let categoryEnd = bytes.count - 3
+        guard bytes[categoryEnd] == UInt8(ascii: "_") else { return nil }
+        let categoryName = UnsafeBufferPointer(rebasing: bytes[start..<categoryEnd])
+        guard let match = EntryCategory.allCases.first(where: { $0.rawValue.utf8.elementsEqual(categoryName) })
+        else { return nil }
+        category = match
+      }
+      return (isAmount, category, Int64(tens * 10 + ones))
     }
-    return (isAmount, category, Int64(tens * 10 + ones))
   }
 
   private static func digit(_ byte: UInt8) -> Int? {

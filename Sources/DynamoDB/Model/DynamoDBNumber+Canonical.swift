@@ -53,6 +53,7 @@ extension DynamoDBNumber {
   /// This is how amounts kept as exact decimals (e.g. kilograms to six decimals) come back as exact integers,
   /// without the rounding a `Double` would add.
   public func scaled(byPowerOfTen decimals: Int) -> Int128? {
+    if let plain = Self.plainDecimal(text), let result = plain.scaled(byPowerOfTen: decimals) { return result }
     guard let number = Self.decompose(text) else { return nil }
     let (shift, overflow) = number.exponent.addingReportingOverflow(decimals)
     guard !overflow, shift <= 38 else { return number.digits.isEmpty ? 0 : nil }

@@ -219,18 +219,21 @@ struct ItemJSONReader {
     return true
   }
 
-  /// A JSON string; the escape-free common case is one validated copy.
+  /// A JSON string; the escape-free common case is one copy, validated only when it is not all ASCII.
   private mutating func string() throws(GiveUp) -> String {
     try expect(UInt8(ascii: "\""))
     let start = index
+    var ascii = true
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         defer { index += 1 }
-        return try Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        return ascii ? String(decoding: utf8, as: UTF8.self) : try Self.text(utf8)
       }
       if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
       guard byte >= 0x20 else { throw GiveUp() }
+      ascii = ascii && byte < 0x80
       index += 1
     }
     throw GiveUp()
@@ -300,8 +303,11 @@ struct ItemJSONReader {
     return value
   }
 
+  /// Invalid UTF-8 gives up. Decoding repairs each invalid sequence to U+FFFD, which changes the bytes, so
+  /// comparing them is the validation (`String(validating:as:)` costs a generic metadata lookup per call).
   private static func text(_ utf8: UnsafeBufferPointer<UInt8>) throws(GiveUp) -> String {
-    guard let text = String(validating: utf8, as: UTF8.self) else { throw GiveUp() }
+    let text = String(decoding: utf8, as: UTF8.self)
+    guard text.utf8.elementsEqual(utf8) else { throw GiveUp() }
     return text
   }
 
