@@ -41,9 +41,10 @@ struct DynamoDBNumberScaledTests {
     var generator = SystemRandomNumberGenerator()
     var texts = ["0.5", "-0.5", "0.0000005", "0.00000049", "999999999999999999", "99999999999999999.9", "1.000000"]
     for _ in 0..<2000 {
-      let digits = String((0..<Int.random(in: 1...18, using: &generator)).map { _ in
-        Character(String(Int.random(in: 0...9, using: &generator)))
-      })
+      let digits = String(
+        (0..<Int.random(in: 1...18, using: &generator)).map { _ in
+          Character(String(Int.random(in: 0...9, using: &generator)))
+        })
       let point = Int.random(in: 0..<digits.count, using: &generator)
       let text = point == 0 ? digits : String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
       texts.append(Bool.random(using: &generator) ? "-" + text : text)
