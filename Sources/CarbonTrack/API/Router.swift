@@ -1,8 +1,9 @@
 /// Maps an HTTP method and path to a `Route`.
 ///
 /// Paths: `/users/{userId}`, `/users/{userId}/entries[/{timestamp}]`, `/users/{userId}/goals[/{goalId}]`,
-/// `/users/{userId}/achievements`, `/users/{userId}/analytics`. Segments are percent-decoded (so an entry's
-/// `#` arrives as `%23`); a trailing slash is ignored.
+/// `/users/{userId}/achievements`, `/users/{userId}/analytics`, and `/users/{userId}/export`, which is not an
+/// `Operation` because it streams (`exportUserId`). Segments are percent-decoded (so an entry's `#` arrives as
+/// `%23`); a trailing slash is ignored.
 public enum Router {
   private static let table: [String: [String: Operation]] = [
     "user": ["GET": .getUser, "POST": .createUser, "PUT": .updateUser, "PATCH": .updateUser, "DELETE": .deleteUser],
@@ -14,11 +15,26 @@ public enum Router {
     "analytics": ["GET": .getAnalytics],
   ]
 
+  /// The user whose data `GET /users/{userId}/export` asks for; nil for every other request (other methods on
+  /// that path get their 405 from `match`).
+  public static func exportUserId(method: String, path: String) -> String? {
+    let segments = path.split(separator: "/").map { percentDecode(String($0)) }
+    guard method.uppercased() == "GET", segments.count == 3, segments[0] == "users", segments[2] == "export" else {
+      return nil
+    }
+    return segments[1]
+  }
+
   /// The route for `method` and `path`, or `notFound` / `methodNotAllowed`.
   public static func match(method: String, path: String) throws(CarbonTrackError) -> Route {
     let segments = path.split(separator: "/").map { percentDecode(String($0)) }
     guard segments.count >= 2, segments[0] == "users", let userId = segments[1] else {
       throw .notFound("No route for \(path)")
+    }
+    if segments.count == 3, segments[2] == "export" {
+      // Only GET exists, and it streams: a buffered invocation cannot carry it (see `APIHandler`).
+      guard method.uppercased() == "GET" else { throw .methodNotAllowed(method: method.uppercased(), allowed: ["GET"]) }
+      throw .notAcceptable("The export streams its response: call it through a streaming invocation.")
     }
     let resource: String
     var resourceId: String?

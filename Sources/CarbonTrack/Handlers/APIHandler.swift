@@ -39,10 +39,15 @@ public struct APIHandler: RawLambdaHandler {
         statusCode: result.statusCode, headers: ["content-type": "application/json"],
         body: String(decoding: result.body, as: UTF8.self))
     } catch {
-      if let known = CarbonTrackError(error) { return .error(known) }
-      context.logger.error("Unhandled error for \(request.method) \(request.path): \(error)")
-      return .json(500, InternalErrorBody(requestId: context.requestId))
+      return respondToFailure(error, request: request, context: context)
     }
+  }
+
+  /// The error response for `error`: its own status for a `CarbonTrackError`, else a logged 500.
+  func respondToFailure(_ error: any Error, request: APIRequest, context: LambdaContext) -> APIGatewayResponse {
+    if let known = CarbonTrackError(error) { return .error(known) }
+    context.logger.error("Unhandled error for \(request.method) \(request.path): \(error)")
+    return .json(500, InternalErrorBody(requestId: context.requestId))
   }
 
   /// 403 when the caller's identity is another user; 401 when there is none and `AUTH_MODE` requires one, or when

@@ -37,6 +37,23 @@ public struct HandlerRegistry: Sendable {
 
   /// Runs the event through the named handler, or through the router's choice for `router`.
   public func handle(_ event: [UInt8], handlerName: String, context: LambdaContext) async throws -> [UInt8] {
+    try await handler(for: event, named: handlerName).handle(event, context: context)
+  }
+
+  /// Runs the event as `handle(_:handlerName:context:)` does, letting a handler that can stream (the API's export)
+  /// write to `writer`; the others answer with a whole response.
+  public func handle(
+    _ event: [UInt8], handlerName: String, writer: LambdaResponseWriter, context: LambdaContext
+  ) async throws {
+    let handler = try handler(for: event, named: handlerName)
+    if let streaming = handler as? any StreamingLambdaHandler {
+      try await streaming.handle(event, writer: writer, context: context)
+    } else {
+      try writer.respond(try await handler.handle(event, context: context))
+    }
+  }
+
+  private func handler(for event: [UInt8], named handlerName: String) throws -> any RawLambdaHandler {
     var name = handlerName
     if name == Self.routerName, handlers[name] == nil {
       guard let routed = router(event) else {
@@ -47,6 +64,6 @@ public struct HandlerRegistry: Sendable {
     guard let handler = handlers[name] else {
       throw HandlerRegistryError.unknownHandler(name, registered: names)
     }
-    return try await handler.handle(event, context: context)
+    return handler
   }
 }

@@ -10,6 +10,8 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
   case notFound(String)
   /// The path exists but not with this method.
   case methodNotAllowed(method: String, allowed: [String])
+  /// The route answers only in a form this invocation cannot carry (a stream on a buffered invocation).
+  case notAcceptable(String)
   /// A conditional write failed: the resource exists already or changed since it was read.
   case conflict(String)
   /// The idempotency key was used before with a different request.
@@ -38,6 +40,7 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
     case .forbidden: return 403
     case .notFound: return 404
     case .methodNotAllowed: return 405
+    case .notAcceptable: return 406
     case .conflict: return 409
     case .payloadTooLarge: return 413
     case .keyReused: return 422
@@ -54,6 +57,7 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
     case .forbidden: return "Forbidden"
     case .notFound: return "NotFound"
     case .methodNotAllowed: return "MethodNotAllowed"
+    case .notAcceptable: return "NotAcceptable"
     case .conflict: return "Conflict"
     case .payloadTooLarge: return "PayloadTooLarge"
     case .keyReused: return "IdempotencyKeyReused"
@@ -74,7 +78,8 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
     switch self {
     case .validation(let errors):
       return "Invalid input: " + errors.map(\.description).joined(separator: "; ")
-    case .unauthorized(let message), .forbidden(let message), .notFound(let message), .conflict(let message),
+    case .unauthorized(let message), .forbidden(let message), .notFound(let message), .notAcceptable(let message),
+      .conflict(let message),
       .payloadTooLarge(let message), .keyReused(let message), .throttled(let message), .unavailable(let message),
       .invalidEvent(let message):
       return message

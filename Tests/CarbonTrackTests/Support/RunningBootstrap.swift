@@ -29,8 +29,16 @@ struct RunningBootstrap {
   static func with(
     environment: [String: String], _ body: (LocalLambdaServer) async throws -> Void
   ) async throws {
+    try await withProcess(environment: environment) { server, _ in try await body(server) }
+  }
+
+  /// As `with(environment:_:)`, also handing `body` the function's process (to read its /proc entries, say).
+  static func withProcess(
+    environment: [String: String], timeout: Duration = .seconds(30),
+    _ body: (LocalLambdaServer, Process) async throws -> Void
+  ) async throws {
     let server = try await LocalLambdaServer.start(
-      LocalLambdaConfiguration(port: 0, timeout: .seconds(30), functionName: "carbontrack-events"))
+      LocalLambdaConfiguration(port: 0, timeout: timeout, functionName: "carbontrack-events"))
     let process = Process()
     process.executableURL = try executable()
     process.environment = server.functionEnvironment.merging(environment) { _, ours in ours }
@@ -43,7 +51,7 @@ struct RunningBootstrap {
       process.waitUntilExit()
     }
     do {
-      try await body(server)
+      try await body(server, process)
     } catch {
       await server.shutdown()
       throw error

@@ -1,0 +1,39 @@
+import LambdaRuntime
+
+extension APIHandler: StreamingLambdaHandler {
+  /// Streams `GET /users/{userId}/export` (NDJSON, with the function URL prelude for its status and headers) and
+  /// answers every other request as a whole response, as `handle(_:context:)` does.
+  ///
+  /// Only a streaming front carries the export: a function URL in `RESPONSE_STREAM` mode, an API Gateway REST API
+  /// integration with response streaming, or `carbontrack serve`. A buffered invocation of it gets a 406.
+  public func handle(_ event: [UInt8], writer: LambdaResponseWriter, context: LambdaContext) async throws {
+    guard let request = try? APIRequest(event: event),
+      let userId = Router.exportUserId(method: request.method, path: request.path)
+    else {
+      try writer.respond(try await handle(event, context: context))
+      return
+    }
+    let summary: ExportSummary
+    do {
+      try authorize(request, userId: userId)
+      summary = try await DeadlineScope.run(context) {
+        try await executor.store.exportData(userId) { lines in
+          if writer.bytesWritten == 0 {
+            try await writer.writeStatusAndHeaders(
+              statusCode: 200, headers: ["content-type": "application/x-ndjson", "cache-control": "no-store"])
+          }
+          try await writer.write(lines)
+        }
+      }
+    } catch let error where writer.bytesWritten == 0 {
+      // Nothing sent yet: the caller gets an ordinary error response. After the first byte an error can only end
+      // the stream (Lambda puts it in the trailers) and the missing summary line tells the client it is cut.
+      let response = respondToFailure(error, request: request, context: context)
+      try await writer.writeStatusAndHeaders(statusCode: response.statusCode, headers: response.headers)
+      try await writer.write(response.body)
+      return
+    }
+    context.logger.info(
+      "Exported \(summary.entries) entries, \(summary.goals) goals, \(summary.achievements) achievements")
+  }
+}
