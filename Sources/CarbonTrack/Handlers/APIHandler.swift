@@ -12,17 +12,23 @@ public struct APIHandler: RawLambdaHandler {
   }
 
   public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
-    let response: APIGatewayResponse
-    do {
-      response = await respond(to: try APIRequest(event: event), context: context)
-    } catch .invalidEvent(let message) {
-      // Not an API Gateway event at all: nothing to answer over HTTP, so the invocation itself fails.
-      throw CarbonTrackError.invalidEvent(message)
-    } catch {
-      // An API Gateway event with a bad part (e.g. a body marked base64 that is not): the client's mistake.
-      response = .error(error)
+    switch try Self.parse(event) {
+    case .success(let request): return try JSONCoding.encode(await respond(to: request, context: context))
+    case .failure(let error): return try JSONCoding.encode(APIGatewayResponse.error(error))
     }
-    return try JSONCoding.encode(response)
+  }
+
+  /// The request in `event`, or the client's mistake in an API Gateway event with a bad part (e.g. a body marked
+  /// base64 that is not), to answer over HTTP; throws for an event that is not API Gateway's at all, which has
+  /// no HTTP caller to answer, so the invocation itself fails.
+  static func parse(_ event: [UInt8]) throws(CarbonTrackError) -> Result<APIRequest, CarbonTrackError> {
+    do {
+      return .success(try APIRequest(event: event))
+    } catch .invalidEvent(let message) {
+      throw .invalidEvent(message)
+    } catch {
+      return .failure(error)
+    }
   }
 
   /// The response to one request.
