@@ -33,6 +33,12 @@ for infra_test in Tests/infra/*.sh; do
   bash "$infra_test"
 done
 
+# Issue 13's history-size check: DynamoDB calls per request for a 10,000-entry user within 1.2x of a 10-entry
+# one, through the shipped bootstrap (CPU is reported; its recorded figures are in docs/PERFORMANCE.md).
+log "history-size benchmark"
+CHECK=1 REQUESTS=20 WRITES=5 BOOTSTRAP="$BOOTSTRAP_RELEASE_PATH" \
+  CARBONTRACK="$(swift build --show-bin-path)/carbontrack" bash scripts/bench-history.sh
+
 # libFuzzer smoke run: each target of Tests/Fuzz for 20 s from its seeds (longer runs: docs/SECURITY.md).
 log "fuzz smoke run"
 FUZZ_SECONDS=20 bash scripts/fuzz.sh
