@@ -12,9 +12,6 @@ let package = Package(
     .library(name: "LocalLambdaServer", targets: ["LocalLambdaServer"]),
     .library(name: "DynamoDB", targets: ["DynamoDB"]),
     .library(name: "SigV4", targets: ["SigV4"]),
-    // Not for reuse: published only because the fuzz package (Tests/Fuzz, a package of its own) fuzzes the app's
-    // event routing and can reach nothing but products. It goes once FuzzAPIEvent can reach it another way.
-    .library(name: "CarbonTrack", targets: ["CarbonTrack"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
@@ -170,3 +167,11 @@ let package = Package(
       dependencies: ["CarbonTrack", "DynamoDB", "DynamoDBTestSupport", "LambdaRuntime", "LocalLambdaServer"]),
   ]
 )
+
+// The app is not for reuse, so it is no product. The fuzz package (Tests/Fuzz, a package of its own so that no
+// build of this one compiles libFuzzer targets) can reach only products, so scripts/fuzz.sh sets
+// CARBONTRACK_FUZZ=1 and the app is published to that build alone; FuzzAPIEvent reaches its `package` API
+// with @testable import (the fuzz build passes -enable-testing).
+if Context.environment["CARBONTRACK_FUZZ"] == "1" {
+  package.products.append(.library(name: "CarbonTrack", targets: ["CarbonTrack"]))
+}

@@ -41,6 +41,8 @@ fi
 # Swift it passes -sanitize=fuzzer and -sanitize=address as two flags, and swiftc keeps only the last (Swift
 # 6.3.1): the code would get ASan but no coverage. The list form, given last, restores both.
 # -enable-testing lets the targets reach internal parsers with @testable import, as the unit tests do.
+# CARBONTRACK_FUZZ=1 publishes the app (no product otherwise) to this build, for FuzzAPIEvent (Package.swift).
+export CARBONTRACK_FUZZ=1
 build_args=(--package-path "$package" -c release --sanitize=fuzzer --sanitize=address
   -Xswiftc "-sanitize=fuzzer,address" -Xswiftc -enable-testing)
 log "building the fuzz targets (swift build ${build_args[*]})"

@@ -5,14 +5,14 @@
 #endif
 
 /// A proxy integration response; the same shape serves payload v1 and v2.
-public struct APIGatewayResponse: Sendable, Codable, Equatable {
-  public var statusCode: Int
-  public var headers: [String: String]
-  public var body: String
-  public var isBase64Encoded: Bool
+package struct APIGatewayResponse: Sendable, Codable, Equatable {
+  package var statusCode: Int
+  package var headers: [String: String]
+  package var body: String
+  package var isBase64Encoded: Bool
 
   /// Creates a response.
-  public init(statusCode: Int, headers: [String: String] = [:], body: String = "", isBase64Encoded: Bool = false) {
+  package init(statusCode: Int, headers: [String: String] = [:], body: String = "", isBase64Encoded: Bool = false) {
     self.statusCode = statusCode
     self.headers = headers
     self.body = body
@@ -20,7 +20,7 @@ public struct APIGatewayResponse: Sendable, Codable, Equatable {
   }
 
   /// A JSON response with `value` as the body.
-  public static func json(_ statusCode: Int, _ value: some Encodable) -> APIGatewayResponse {
+  package static func json(_ statusCode: Int, _ value: some Encodable) -> APIGatewayResponse {
     do {
       let data = try JSONCoding.encoder.encode(value)
       return APIGatewayResponse(
@@ -34,10 +34,10 @@ public struct APIGatewayResponse: Sendable, Codable, Equatable {
   }
 
   /// `204 No Content`.
-  public static let noContent = APIGatewayResponse(statusCode: 204)
+  package static let noContent = APIGatewayResponse(statusCode: 204)
 
   /// The error body `{"error", "message", "fields"?}` with the error's status code.
-  public static func error(_ error: CarbonTrackError) -> APIGatewayResponse {
+  package static func error(_ error: CarbonTrackError) -> APIGatewayResponse {
     var response = json(error.statusCode, ErrorBody(error))
     if case .methodNotAllowed(_, let allowed) = error { response.headers["allow"] = allowed.joined(separator: ", ") }
     return response
@@ -45,14 +45,14 @@ public struct APIGatewayResponse: Sendable, Codable, Equatable {
 }
 
 /// The JSON body of every error response and error result.
-public struct ErrorBody: Sendable, Codable, Equatable {
-  public var error: String
-  public var message: String
+package struct ErrorBody: Sendable, Codable, Equatable {
+  package var error: String
+  package var message: String
   /// Present for validation errors only.
-  public var fields: [FieldError]?
+  package var fields: [FieldError]?
 
   /// The body for `error`.
-  public init(_ error: CarbonTrackError) {
+  package init(_ error: CarbonTrackError) {
     self.error = error.code
     self.message = error.description
     let fields = error.fieldErrors

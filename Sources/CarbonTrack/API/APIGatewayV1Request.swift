@@ -1,23 +1,23 @@
 /// An API Gateway REST API proxy event (payload format 1.0); only the fields CarbonTrack reads.
-public struct APIGatewayV1Request: Sendable, Codable {
+package struct APIGatewayV1Request: Sendable, Codable {
   /// `requestContext` of a v1 event.
-  public struct Context: Sendable, Codable {
+  package struct Context: Sendable, Codable {
     /// `requestContext.authorizer`; a Cognito user pool authorizer puts the token's claims here.
-    public struct Authorizer: Sendable, Codable {
-      public var claims: Claims?
+    package struct Authorizer: Sendable, Codable {
+      package var claims: Claims?
     }
-    public var requestId: String?
-    public var stage: String?
-    public var authorizer: Authorizer?
+    package var requestId: String?
+    package var stage: String?
+    package var authorizer: Authorizer?
   }
 
-  public var resource: String?
-  public var path: String
-  public var httpMethod: String
-  public var headers: [String: String]?
-  public var queryStringParameters: [String: String]?
-  public var pathParameters: [String: String]?
-  public var requestContext: Context
-  public var body: String?
-  public var isBase64Encoded: Bool?
+  package var resource: String?
+  package var path: String
+  package var httpMethod: String
+  package var headers: [String: String]?
+  package var queryStringParameters: [String: String]?
+  package var pathParameters: [String: String]?
+  package var requestContext: Context
+  package var body: String?
+  package var isBase64Encoded: Bool?
 }

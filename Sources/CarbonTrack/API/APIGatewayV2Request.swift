@@ -1,39 +1,40 @@
 /// An API Gateway HTTP API proxy event (payload format 2.0); only the fields CarbonTrack reads.
-public struct APIGatewayV2Request: Sendable, Codable {
+package struct APIGatewayV2Request: Sendable, Codable {
   /// `requestContext` of a v2 event.
-  public struct Context: Sendable, Codable {
+  package struct Context: Sendable, Codable {
     /// `requestContext.http`.
-    public struct HTTP: Sendable, Codable {
-      public var method: String
-      public var path: String?
+    package struct HTTP: Sendable, Codable {
+      package var method: String
+      package var path: String?
     }
     /// `requestContext.authorizer`; only the JWT authorizer's `sub` claim is used.
-    public struct Authorizer: Sendable, Codable {
+    package struct Authorizer: Sendable, Codable {
       /// `requestContext.authorizer.jwt`.
-      public struct JWT: Sendable, Codable {
-        public var claims: Claims?
+      package struct JWT: Sendable, Codable {
+        package var claims: Claims?
       }
-      public var jwt: JWT?
+      package var jwt: JWT?
     }
-    public var http: HTTP
-    public var requestId: String?
-    public var stage: String?
-    public var authorizer: Authorizer?
+    package var http: HTTP
+    package var requestId: String?
+    package var stage: String?
+    package var domainName: String?
+    package var authorizer: Authorizer?
   }
 
-  public var version: String
-  public var routeKey: String?
-  public var rawPath: String
-  public var rawQueryString: String?
-  public var headers: [String: String]?
-  public var queryStringParameters: [String: String]?
-  public var pathParameters: [String: String]?
-  public var requestContext: Context
-  public var body: String?
-  public var isBase64Encoded: Bool?
+  package var version: String
+  package var routeKey: String?
+  package var rawPath: String
+  package var rawQueryString: String?
+  package var headers: [String: String]?
+  package var queryStringParameters: [String: String]?
+  package var pathParameters: [String: String]?
+  package var requestContext: Context
+  package var body: String?
+  package var isBase64Encoded: Bool?
 }
 
 /// Authorizer claims; other claims (arrays, numbers) are ignored, so their types do not matter.
-public struct Claims: Sendable, Codable {
-  public var sub: String?
+package struct Claims: Sendable, Codable {
+  package var sub: String?
 }

@@ -5,27 +5,30 @@
 #endif
 
 /// An API Gateway request in a form independent of the payload version.
-public struct APIRequest: Sendable {
+package struct APIRequest: Sendable {
   /// The API Gateway payload format the event used (the response uses the same).
-  public enum PayloadVersion: String, Sendable {
+  package enum PayloadVersion: String, Sendable {
     case v1 = "1.0"
     case v2 = "2.0"
   }
 
-  public var version: PayloadVersion
-  public var method: String
+  package var version: PayloadVersion
+  package var method: String
   /// The path without the stage prefix, still percent-encoded.
-  public var path: String
-  public var query: [String: String]
+  package var path: String
+  package var query: [String: String]
   /// Header names lowercased.
-  public var headers: [String: String]
-  public var body: [UInt8]
+  package var headers: [String: String]
+  package var body: [UInt8]
   /// The authenticated caller (`sub` claim), if an authorizer ran.
-  public var identity: String?
-  public var requestId: String?
+  package var identity: String?
+  package var requestId: String?
+  /// False when the event came through an API Gateway HTTP API, which buffers every answer, so a streamed one
+  /// would reach the client as raw prelude bytes.
+  package var frontCanStream = true
 
   /// Decodes a v1 or v2 proxy event from its JSON bytes.
-  public init(event bytes: [UInt8]) throws(CarbonTrackError) {
+  package init(event bytes: [UInt8]) throws(CarbonTrackError) {
     let data = Data(bytes)
     if let v2 = try? JSONDecoder().decode(APIGatewayV2Request.self, from: data), v2.version == "2.0" {
       try self.init(v2)
@@ -42,7 +45,7 @@ public struct APIRequest: Sendable {
   }
 
   /// Normalises a payload v2 event.
-  public init(_ event: APIGatewayV2Request) throws(CarbonTrackError) {
+  package init(_ event: APIGatewayV2Request) throws(CarbonTrackError) {
     var path = event.rawPath
     // Bytes, not `hasPrefix`: Unicode-aware matching could strip a canonically equivalent prefix of another length.
     if let stage = event.requestContext.stage, stage != "$default", path.utf8.starts(with: "/\(stage)/".utf8) {
@@ -53,10 +56,20 @@ public struct APIRequest: Sendable {
       query: event.queryStringParameters ?? [:], headers: event.headers ?? [:],
       body: try Self.decodeBody(event.body, base64: event.isBase64Encoded ?? false),
       identity: event.requestContext.authorizer?.jwt?.claims?.sub, requestId: event.requestContext.requestId)
+    frontCanStream = Self.frontCanStream(event)
+  }
+
+  /// Function URLs (the v2 front that streams) always have the route `$default` and a `lambda-url` domain; an HTTP
+  /// API has its own route keys (the template's `ANY /users/{proxy+}`) or an `execute-api` domain. An HTTP API's
+  /// `$default` route under a custom domain cannot be told apart (docs/OPERATIONS.md, "Data safety").
+  private static func frontCanStream(_ event: APIGatewayV2Request) -> Bool {
+    if let routeKey = event.routeKey, routeKey != "$default" { return false }
+    guard let domain = event.requestContext.domainName?.lowercased() else { return true }
+    return !domain.contains(".execute-api.")
   }
 
   /// Normalises a payload v1 event.
-  public init(_ event: APIGatewayV1Request) throws(CarbonTrackError) {
+  package init(_ event: APIGatewayV1Request) throws(CarbonTrackError) {
     self.init(
       version: .v1, method: event.httpMethod, path: event.path, query: event.queryStringParameters ?? [:],
       headers: event.headers ?? [:], body: try Self.decodeBody(event.body, base64: event.isBase64Encoded ?? false),
@@ -64,7 +77,7 @@ public struct APIRequest: Sendable {
   }
 
   /// Creates a request directly (tests, CLI).
-  public init(
+  package init(
     version: PayloadVersion, method: String, path: String, query: [String: String] = [:],
     headers: [String: String] = [:], body: [UInt8] = [], identity: String? = nil, requestId: String? = nil
   ) {

@@ -10,7 +10,7 @@
 /// The user id always comes from the request path, so a cursor can never reach another user's data; it is carried
 /// anyway so that a cursor used with another user's listing is refused with a clear error instead of silently
 /// starting somewhere in theirs.
-public enum PageCursor {
+package enum PageCursor {
   private struct Payload: Codable {
     var v: Int
     var u: String
@@ -18,7 +18,7 @@ public enum PageCursor {
   }
 
   /// The cursor that continues `userId`'s listing after the item with sort key `key`.
-  public static func encode(after key: String, userId: String) -> String {
+  package static func encode(after key: String, userId: String) -> String {
     let json = (try? JSONEncoder().encode(Payload(v: 2, u: userId, after: key))) ?? Data()
     return String(
       json.base64EncodedString().compactMap { character -> Character? in
@@ -33,7 +33,7 @@ public enum PageCursor {
 
   /// The sort key a cursor of `userId`'s listing continues after, if `isValid` accepts it; a validation error on
   /// field `cursor` otherwise.
-  public static func decode(_ cursor: String, userId: String, isValid: (String) -> Bool) throws(CarbonTrackError)
+  package static func decode(_ cursor: String, userId: String, isValid: (String) -> Bool) throws(CarbonTrackError)
     -> String
   {
     var base64 = String(cursor.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })

@@ -4,7 +4,7 @@
 /// `/users/{userId}/achievements`, `/users/{userId}/analytics`, and `/users/{userId}/export`, which is not an
 /// `Operation` because it streams (`exportUserId`). Segments are percent-decoded (so an entry's `#` arrives as
 /// `%23`); a trailing slash is ignored.
-public enum Router {
+package enum Router {
   private static let table: [String: [String: Operation]] = [
     "user": ["GET": .getUser, "POST": .createUser, "PUT": .updateUser, "PATCH": .updateUser, "DELETE": .deleteUser],
     "entries": ["GET": .listEntries, "POST": .createEntry],
@@ -17,7 +17,7 @@ public enum Router {
 
   /// The user whose data `GET /users/{userId}/export` asks for; nil for every other request (other methods on
   /// that path get their 405 from `match`).
-  public static func exportUserId(method: String, path: String) -> String? {
+  package static func exportUserId(method: String, path: String) -> String? {
     let segments = path.split(separator: "/").map { percentDecode(String($0)) }
     guard method.uppercased() == "GET", segments.count == 3, segments[0] == "users", segments[2] == "export" else {
       return nil
@@ -26,7 +26,7 @@ public enum Router {
   }
 
   /// The route for `method` and `path`, or `notFound` / `methodNotAllowed`.
-  public static func match(method: String, path: String) throws(CarbonTrackError) -> Route {
+  package static func match(method: String, path: String) throws(CarbonTrackError) -> Route {
     let segments = path.split(separator: "/").map { percentDecode(String($0)) }
     guard segments.count >= 2, segments[0] == "users", let userId = segments[1] else {
       throw .notFound("No route for \(path)")
@@ -34,7 +34,9 @@ public enum Router {
     if segments.count == 3, segments[2] == "export" {
       // Only GET exists, and it streams: a buffered invocation cannot carry it (see `APIHandler`).
       guard method.uppercased() == "GET" else { throw .methodNotAllowed(method: method.uppercased(), allowed: ["GET"]) }
-      throw .notAcceptable("The export streams its response: call it through a streaming invocation.")
+      throw .notAcceptable(
+        "The export streams its response, which a buffered invocation or an API Gateway HTTP API cannot carry: "
+          + "call it through a function URL in RESPONSE_STREAM mode or a REST API with response streaming.")
     }
     let resource: String
     var resourceId: String?

@@ -1,12 +1,12 @@
 /// What to do with API requests that carry no authenticated identity (`AUTH_MODE`).
-public enum AuthMode: String, Sendable, Hashable, CaseIterable {
+package enum AuthMode: String, Sendable, Hashable, CaseIterable {
   /// Reject them with 401 (the default).
   case required
   /// Serve them for any user id, e.g. behind a private API or for local testing.
   case none
 
   /// Parses `AUTH_MODE`; unset means `required`.
-  public init(environmentValue: String?) throws(ConfigurationError) {
+  package init(environmentValue: String?) throws(ConfigurationError) {
     guard let value = environmentValue, !value.isEmpty else {
       self = .required
       return

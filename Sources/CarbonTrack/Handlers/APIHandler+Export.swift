@@ -5,15 +5,16 @@ extension APIHandler: StreamingLambdaHandler {
   /// answers every other request as a whole response, as `handle(_:context:)` does.
   ///
   /// Only a streaming front carries the export: a function URL in `RESPONSE_STREAM` mode, an API Gateway REST API
-  /// integration with response streaming, or `carbontrack serve`. A buffered invocation of it gets a 406.
-  public func handle(_ event: [UInt8], writer: LambdaResponseWriter, context: LambdaContext) async throws {
+  /// integration with response streaming, or `carbontrack serve`. A buffered invocation of it, or an event from an
+  /// HTTP API (which cannot stream), gets a whole 406.
+  package func handle(_ event: [UInt8], writer: LambdaResponseWriter, context: LambdaContext) async throws {
     // The event is parsed once: decoding it is a large part of what a small request costs.
     let request: APIRequest
     switch try Self.parse(event) {
     case .success(let parsed): request = parsed
     case .failure(let error): return try writer.respond(try JSONCoding.encode(APIGatewayResponse.error(error)))
     }
-    guard let userId = Router.exportUserId(method: request.method, path: request.path) else {
+    guard request.frontCanStream, let userId = Router.exportUserId(method: request.method, path: request.path) else {
       return try writer.respond(try JSONCoding.encode(await respond(to: request, context: context)))
     }
     let summary: ExportSummary

@@ -1,17 +1,17 @@
 import LambdaRuntime
 
 /// Serves API Gateway proxy events (payload v1 and v2) and always answers with an HTTP response.
-public struct APIHandler: RawLambdaHandler {
+package struct APIHandler: RawLambdaHandler {
   let executor: OperationExecutor
   let authMode: AuthMode
 
   /// A handler on `store` applying `authMode` to requests without an identity.
-  public init(store: CarbonTrackStore, authMode: AuthMode) {
+  package init(store: CarbonTrackStore, authMode: AuthMode) {
     executor = OperationExecutor(store: store)
     self.authMode = authMode
   }
 
-  public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
+  package func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
     switch try Self.parse(event) {
     case .success(let request): return try JSONCoding.encode(await respond(to: request, context: context))
     case .failure(let error): return try JSONCoding.encode(APIGatewayResponse.error(error))
@@ -32,7 +32,7 @@ public struct APIHandler: RawLambdaHandler {
   }
 
   /// The response to one request.
-  public func respond(to request: APIRequest, context: LambdaContext) async -> APIGatewayResponse {
+  package func respond(to request: APIRequest, context: LambdaContext) async -> APIGatewayResponse {
     do {
       let route = try Router.match(method: request.method, path: request.path)
       try authorize(request, userId: route.userId)

@@ -5,18 +5,18 @@ import LambdaRuntime
 ///
 /// Success returns the operation's JSON; failures are thrown as `CarbonTrackError` (reported as
 /// `Function.<code>`, e.g. `Function.UnknownAction`, `Function.ValidationFailed`).
-public struct ActionHandler: RawLambdaHandler {
+package struct ActionHandler: RawLambdaHandler {
   let executor: OperationExecutor
 
   /// The action names, in the order error messages list them.
-  public static let knownActions = ["ping", "selfTest"] + Operation.allCases.map(\.rawValue)
+  package static let knownActions = ["ping", "selfTest"] + Operation.allCases.map(\.rawValue)
 
   /// A handler on `store`.
-  public init(store: CarbonTrackStore) {
+  package init(store: CarbonTrackStore) {
     executor = OperationExecutor(store: store)
   }
 
-  public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
+  package func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
     let action = try ActionEvent.decode(event)
     switch action.action {
     case "ping":

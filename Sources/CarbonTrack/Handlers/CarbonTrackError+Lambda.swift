@@ -3,7 +3,7 @@ import LambdaRuntime
 
 extension CarbonTrackError: LambdaFunctionError {
   /// Reported to Lambda as `Function.<code>`, e.g. `Function.UnknownAction`.
-  public var errorType: String { code }
+  package var errorType: String { code }
 }
 
 extension CarbonTrackError {
@@ -15,7 +15,7 @@ extension CarbonTrackError {
   ///
   /// Throttling that survived the client's retries becomes 429; outages, timeouts and broken connections 503; a
   /// race with a concurrent transaction on the same items 409 (the caller may retry); an item over 400 KB 413.
-  public init?(_ error: any Error) {
+  package init?(_ error: any Error) {
     if let error = error as? CarbonTrackError {
       self = error
       return

@@ -2,22 +2,22 @@ import DynamoDB
 import LambdaRuntime
 
 /// Wires the CarbonTrack handlers for the runtime (`bootstrap`) and for in-process runs (`carbontrack invoke`).
-public enum CarbonTrackFunction {
+package enum CarbonTrackFunction {
   /// The registered handler names (`_HANDLER` values).
-  public enum HandlerName {
-    public static let api = "api"
-    public static let action = "action"
-    public static let selfTest = "selftest"
-    public static let echo = "echo"
+  package enum HandlerName {
+    package static let api = "api"
+    package static let action = "action"
+    package static let selfTest = "selftest"
+    package static let echo = "echo"
   }
 
   /// The `User-Agent` of the function's Runtime API requests.
-  public static let userAgent = "carbontrack-swift-runtime/1.0"
+  package static let userAgent = "carbontrack-swift-runtime/1.0"
 
   /// The function's one handler for the runtime: creates the shared DynamoDB client (closed on shutdown), registers
   /// `api`, `action`, `selftest` and `echo`, and serves each event with the one `_HANDLER` names (`router`, the
   /// default, chooses by the event's shape). An unknown `_HANDLER` is an initialisation error.
-  public static func makeHandler(_ context: LambdaInitContext) async throws -> CarbonTrackHandler {
+  package static func makeHandler(_ context: LambdaInitContext) async throws -> CarbonTrackHandler {
     let client = DynamoDBClient(logger: context.logger, environment: context.environment)
     context.onShutdown {
       do {
@@ -31,7 +31,7 @@ public enum CarbonTrackFunction {
   }
 
   /// Registers the handlers on an existing client (which the caller shuts down).
-  public static func makeRegistry(client: DynamoDBClient, environment: [String: String]) throws -> HandlerRegistry {
+  package static func makeRegistry(client: DynamoDBClient, environment: [String: String]) throws -> HandlerRegistry {
     let store = CarbonTrackStore(client: client, tables: TableNames(environment: environment))
     let authMode = try AuthMode(environmentValue: environment["AUTH_MODE"])
     var registry = HandlerRegistry(router: EventRouter.route)

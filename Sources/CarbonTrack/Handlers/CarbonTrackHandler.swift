@@ -4,7 +4,7 @@ import LambdaRuntime
 /// The CarbonTrack function as the runtime sees it: one handler that hands each event to the handler `_HANDLER`
 /// names, or to the one the event's shape calls for. It is a streaming handler so that one route (the API's
 /// export) can stream; every other answer is a whole response (`LambdaResponseWriter.respond`).
-public struct CarbonTrackHandler: StreamingLambdaHandler {
+package struct CarbonTrackHandler: StreamingLambdaHandler {
   let registry: HandlerRegistry
   /// The normalised `_HANDLER` value.
   let handlerName: String
@@ -20,14 +20,14 @@ public struct CarbonTrackHandler: StreamingLambdaHandler {
 
   /// Every DynamoDB request the invocation makes carries its trace header, taken from the context rather than the
   /// process-wide `_X_AMZN_TRACE_ID`, which a late request of an earlier invocation would read wrong.
-  public func handle(_ event: [UInt8], writer: LambdaResponseWriter, context: LambdaContext) async throws {
+  package func handle(_ event: [UInt8], writer: LambdaResponseWriter, context: LambdaContext) async throws {
     try await DynamoDBTraceHeader.$current.withValue(context.traceId) {
       try await registry.handle(event, handlerName: handlerName, writer: writer, context: context)
     }
   }
 
   /// The whole answer to `event`, for in-process use; a route that only streams answers 406 here.
-  public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
+  package func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
     try await DynamoDBTraceHeader.$current.withValue(context.traceId) {
       try await registry.handle(event, handlerName: handlerName, context: context)
     }

@@ -5,7 +5,7 @@
 #endif
 
 /// Picks the handler for an event by its shape: `{"action": ...}` → `action`; an API Gateway proxy event → `api`.
-public enum EventRouter {
+package enum EventRouter {
   private struct Shape: Decodable {
     var action: String?
     var rawPath: String?
@@ -13,7 +13,7 @@ public enum EventRouter {
   }
 
   /// The handler name for `event`, or nil if no handler accepts it.
-  public static func route(_ event: [UInt8]) -> String? {
+  package static func route(_ event: [UInt8]) -> String? {
     guard let shape = try? JSONDecoder().decode(Shape.self, from: Data(event)) else { return nil }
     if shape.action != nil { return CarbonTrackFunction.HandlerName.action }
     if shape.rawPath != nil || shape.httpMethod != nil { return CarbonTrackFunction.HandlerName.api }

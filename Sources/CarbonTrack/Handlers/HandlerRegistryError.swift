@@ -1,7 +1,7 @@
 import LambdaRuntime
 
 /// Errors in choosing a handler.
-public enum HandlerRegistryError: LambdaFunctionError, CustomStringConvertible, Equatable {
+package enum HandlerRegistryError: LambdaFunctionError, CustomStringConvertible, Equatable {
   /// A router decision names a handler that was never registered (`Function.HandlerNotFound`).
   case unknownHandler(String, registered: [String])
   /// `_HANDLER` names a handler that was never registered: an initialisation error, `Runtime.HandlerNotFound` as on
@@ -9,7 +9,7 @@ public enum HandlerRegistryError: LambdaFunctionError, CustomStringConvertible, 
   case unknownHandlerSetting(String, registered: [String])
 
   /// `HandlerNotFound`, or `Runtime.HandlerNotFound` for the `_HANDLER` setting.
-  public var errorType: String {
+  package var errorType: String {
     switch self {
     case .unknownHandler: "HandlerNotFound"
     case .unknownHandlerSetting: "Runtime.HandlerNotFound"
@@ -17,7 +17,7 @@ public enum HandlerRegistryError: LambdaFunctionError, CustomStringConvertible, 
   }
 
   /// A message listing what is available.
-  public var description: String {
+  package var description: String {
     switch self {
     case .unknownHandler(let name, let registered), .unknownHandlerSetting(let name, let registered):
       "No handler named '\(name)'. Registered handlers: \((["router"] + registered).joined(separator: ", "))."

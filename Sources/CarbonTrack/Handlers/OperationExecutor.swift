@@ -5,18 +5,18 @@
 #endif
 
 /// Validates an `OperationInput`, runs it against the store and encodes the result.
-public struct OperationExecutor: Sendable {
-  public let store: CarbonTrackStore
+package struct OperationExecutor: Sendable {
+  package let store: CarbonTrackStore
 
   /// An executor on `store`.
-  public init(store: CarbonTrackStore) {
+  package init(store: CarbonTrackStore) {
     self.store = store
   }
 
   /// Runs `input`; throws `CarbonTrackError` for anything the caller did wrong, or the underlying error.
   ///
   /// Writes sent with an idempotency key run at most once per key (see `IdempotentWrite`).
-  public func execute(_ input: OperationInput, now: Timestamp = .now()) async throws -> OperationResult {
+  package func execute(_ input: OperationInput, now: Timestamp = .now()) async throws -> OperationResult {
     var validator = FieldValidator()
     let validUserId = validator.userId(input.userId)
     try validator.finish()

@@ -1,18 +1,18 @@
 /// Everything an operation needs, whether it came from an API route or a direct action.
-public struct OperationInput: Sendable {
-  public var operation: Operation
-  public var userId: String?
+package struct OperationInput: Sendable {
+  package var operation: Operation
+  package var userId: String?
   /// Entry timestamp or goal id.
-  public var resourceId: String?
+  package var resourceId: String?
   /// Query parameters: `from`, `to`, `limit`, `cursor`, `groupBy`.
-  public var query: [String: String]
+  package var query: [String: String]
   /// The JSON body (for actions, the whole event).
-  public var body: [UInt8]
+  package var body: [UInt8]
   /// The `Idempotency-Key` header (or an action's `idempotencyKey`): repeats of a write with it answer as the first.
-  public var idempotencyKey: String?
+  package var idempotencyKey: String?
 
   /// Creates an input.
-  public init(
+  package init(
     operation: Operation, userId: String?, resourceId: String? = nil, query: [String: String] = [:],
     body: [UInt8] = [], idempotencyKey: String? = nil
   ) {
@@ -26,7 +26,7 @@ public struct OperationInput: Sendable {
 }
 
 /// An operation's outcome: the HTTP status for API callers and the JSON body.
-public struct OperationResult: Sendable {
-  public var statusCode: Int
-  public var body: [UInt8]
+package struct OperationResult: Sendable {
+  package var statusCode: Int
+  package var body: [UInt8]
 }

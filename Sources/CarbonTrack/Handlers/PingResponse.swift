@@ -1,9 +1,9 @@
 /// The answer to `{"action":"ping"}`: who is running, without touching DynamoDB.
-public struct PingResponse: Sendable, Codable, Equatable {
-  public var status: String
-  public var functionName: String
-  public var functionVersion: String
-  public var coldStart: Bool
-  public var requestId: String
-  public var time: Timestamp
+package struct PingResponse: Sendable, Codable, Equatable {
+  package var status: String
+  package var functionName: String
+  package var functionVersion: String
+  package var coldStart: Bool
+  package var requestId: String
+  package var time: Timestamp
 }

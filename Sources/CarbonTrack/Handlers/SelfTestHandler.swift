@@ -7,17 +7,17 @@ import LambdaRuntime
 #endif
 
 /// Runs the ten-step self-test; the event may carry `SelfTestOptions` (e.g. `{"failStep": 3}`).
-public struct SelfTestHandler: RawLambdaHandler {
+package struct SelfTestHandler: RawLambdaHandler {
   let store: CarbonTrackStore
   /// The time kept for the cleanup after the steps (less when the invocation has less than three times this).
   static let cleanupReserve: Duration = .milliseconds(1500)
 
   /// A handler on `store`.
-  public init(store: CarbonTrackStore) {
+  package init(store: CarbonTrackStore) {
     self.store = store
   }
 
-  public func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
+  package func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
     let options = (try? JSONDecoder().decode(SelfTestOptions.self, from: Data(event))) ?? SelfTestOptions()
     if let step = options.failStep, !(1...SelfTestSteps.all.count).contains(step) {
       throw CarbonTrackError.invalid("failStep", "must be from 1 to \(SelfTestSteps.all.count)")

@@ -1,12 +1,12 @@
 /// The rules that award achievements; the raw value is the achievement id.
-public enum AchievementRule: String, Sendable, Hashable, Codable, CaseIterable {
+package enum AchievementRule: String, Sendable, Hashable, Codable, CaseIterable {
   case firstEntry = "first-entry"
   case sevenDayStreak = "seven-day-streak"
   case goalMet = "goal-met"
   case monthlyReduction = "monthly-reduction-10"
 
   /// Display name.
-  public var name: String {
+  package var name: String {
     switch self {
     case .firstEntry: return "First Step"
     case .sevenDayStreak: return "Week Streak"
@@ -16,7 +16,7 @@ public enum AchievementRule: String, Sendable, Hashable, Codable, CaseIterable {
   }
 
   /// What earns it.
-  public var criteria: String {
+  package var criteria: String {
     switch self {
     case .firstEntry: return "Log your first carbon entry."
     case .sevenDayStreak: return "Log at least one entry on each of 7 consecutive UTC days."

@@ -1,23 +1,23 @@
 /// One logged activity and its emissions.
-public struct CarbonEntry: Sendable, Hashable, Codable {
-  public var userId: String
+package struct CarbonEntry: Sendable, Hashable, Codable {
+  package var userId: String
   /// The sort key (see `EntrySortKey`); also the entry's id in URLs.
-  public var timestamp: String
+  package var timestamp: String
   /// When the activity happened (the time part of `timestamp`).
-  public var occurredAt: Timestamp
-  public var category: EntryCategory
-  public var activity: String
-  public var quantity: Double
-  public var unit: String
-  public var kgCO2e: Double
-  public var notes: String?
-  public var createdAt: Timestamp
-  public var updatedAt: Timestamp
+  package var occurredAt: Timestamp
+  package var category: EntryCategory
+  package var activity: String
+  package var quantity: Double
+  package var unit: String
+  package var kgCO2e: Double
+  package var notes: String?
+  package var createdAt: Timestamp
+  package var updatedAt: Timestamp
   /// Incremented on every update; guards the read-modify-write of statistics.
-  public var version: Int
+  package var version: Int
 
   /// Creates an entry.
-  public init(
+  package init(
     userId: String, key: EntrySortKey, category: EntryCategory, activity: String, quantity: Double, unit: String,
     kgCO2e: Double, notes: String? = nil, createdAt: Timestamp, updatedAt: Timestamp? = nil, version: Int = 1
   ) {

@@ -1,13 +1,13 @@
 import CivilCalendar
 
 /// A proleptic Gregorian calendar date in UTC, with the conversions analytics need (day, ISO week, month keys).
-public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public let year: Int64
-  public let month: Int64
-  public let day: Int64
+package struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  package let year: Int64
+  package let month: Int64
+  package let day: Int64
 
   /// Creates a date if the components denote a real calendar day.
-  public init?(year: Int64, month: Int64, day: Int64) {
+  package init?(year: Int64, month: Int64, day: Int64) {
     guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
     self.year = year
     self.month = month
@@ -15,14 +15,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   /// Parses exactly `YYYY-MM-DD`.
-  public init?(iso8601 text: String) {
+  package init?(iso8601 text: String) {
     var scanner = DigitScanner(Array(text.utf8))
     guard let date = CivilDate(scanning: &scanner), scanner.isAtEnd else { return nil }
     self = date
   }
 
   /// The date `days` days after 1970-01-01 (negative for earlier dates).
-  public init(daysSinceEpoch days: Int64) {
+  package init(daysSinceEpoch days: Int64) {
     let civil = CivilDay(daysSinceEpoch: Int(days))
     year = Int64(civil.year)
     month = Int64(civil.month)
@@ -30,26 +30,26 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   /// Days since 1970-01-01.
-  public var daysSinceEpoch: Int64 {
+  package var daysSinceEpoch: Int64 {
     Int64(CivilDay(year: Int(year), month: Int(month), day: Int(day)).daysSinceEpoch)
   }
 
   /// ISO weekday: 1 = Monday … 7 = Sunday.
-  public var isoWeekday: Int64 {
+  package var isoWeekday: Int64 {
     // 1970-01-01 was a Thursday (4).
     Timestamp.floorMod(daysSinceEpoch + 3, 7) + 1
   }
 
   /// `YYYY-MM-DD`.
-  public var iso8601: String {
+  package var iso8601: String {
     Timestamp.pad(year, 4) + "-" + Timestamp.pad(month, 2) + "-" + Timestamp.pad(day, 2)
   }
 
   /// `YYYY-MM`.
-  public var monthKey: String { Timestamp.pad(year, 4) + "-" + Timestamp.pad(month, 2) }
+  package var monthKey: String { Timestamp.pad(year, 4) + "-" + Timestamp.pad(month, 2) }
 
   /// ISO-8601 week key `YYYY-Www` (weeks start on Monday; week 1 contains the year's first Thursday).
-  public var isoWeekKey: String {
+  package var isoWeekKey: String {
     let thursday = CivilDate(daysSinceEpoch: daysSinceEpoch - isoWeekday + 4)
     let firstDay = CivilDate(year: thursday.year, month: 1, day: 1) ?? thursday
     let week = (thursday.daysSinceEpoch - firstDay.daysSinceEpoch) / 7 + 1
@@ -57,17 +57,19 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
   }
 
   /// The first day of this date's month.
-  public var firstOfMonth: CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch - day + 1) }
+  package var firstOfMonth: CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch - day + 1) }
 
   /// The day before this one.
-  public var previousDay: CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch - 1) }
+  package var previousDay: CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch - 1) }
 
   /// The first day of the previous month.
-  public var firstOfPreviousMonth: CivilDate { CivilDate(daysSinceEpoch: firstOfMonth.daysSinceEpoch - 1).firstOfMonth }
+  package var firstOfPreviousMonth: CivilDate {
+    CivilDate(daysSinceEpoch: firstOfMonth.daysSinceEpoch - 1).firstOfMonth
+  }
 
-  public var description: String { iso8601 }
+  package var description: String { iso8601 }
 
-  public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+  package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
     lhs.daysSinceEpoch < rhs.daysSinceEpoch
   }
 

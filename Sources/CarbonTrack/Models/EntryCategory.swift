@@ -1,5 +1,5 @@
 /// The fixed set of emission categories an entry belongs to.
-public enum EntryCategory: String, Sendable, Hashable, Codable, CaseIterable {
+package enum EntryCategory: String, Sendable, Hashable, Codable, CaseIterable {
   case transport, energy, food, goods, waste, other
 
   /// The category names, comma-separated, for error messages.

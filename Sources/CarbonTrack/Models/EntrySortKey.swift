@@ -4,17 +4,17 @@
 /// The random suffix makes the key unique per user even for entries in the same millisecond (writes are also
 /// conditional on `attribute_not_exists`, and retried with a fresh suffix on the rare collision). In a URL the
 /// `#` must be sent as `%23`.
-public struct EntrySortKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct EntrySortKey: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// When the activity happened.
-  public let time: Timestamp
+  package let time: Timestamp
   /// The uniqueness suffix.
-  public let suffix: String
+  package let suffix: String
 
   static let separator: Character = "#"
   static let suffixLength = 8
 
   /// A new key for `time` with a random suffix.
-  public init(time: Timestamp) {
+  package init(time: Timestamp) {
     let hex = String(UInt32.random(in: .min ... .max), radix: 16)
     self.init(time: time, suffix: String(repeating: "0", count: Self.suffixLength - hex.count) + hex)
   }
@@ -25,7 +25,7 @@ public struct EntrySortKey: Sendable, Hashable, Comparable, CustomStringConverti
   }
 
   /// Parses a key produced by `description`; nil if malformed.
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     guard let hash = text.firstIndex(of: Self.separator) else { return nil }
     let suffix = text[text.index(after: hash)...]
     guard let time = Timestamp(iso8601: String(text[..<hash])), time.iso8601 == text[..<hash],
@@ -34,15 +34,15 @@ public struct EntrySortKey: Sendable, Hashable, Comparable, CustomStringConverti
     self.init(time: time, suffix: String(suffix))
   }
 
-  public var description: String { time.iso8601 + String(Self.separator) + suffix }
+  package var description: String { time.iso8601 + String(Self.separator) + suffix }
 
   /// The smallest key string at or after `time` (lower bound of a `BETWEEN`).
-  public static func lowerBound(_ time: Timestamp) -> String { time.iso8601 }
+  package static func lowerBound(_ time: Timestamp) -> String { time.iso8601 }
 
   /// The largest key string at `time` (upper bound of a `BETWEEN`): `~` sorts after every hex digit.
-  public static func upperBound(_ time: Timestamp) -> String { time.iso8601 + String(separator) + "~" }
+  package static func upperBound(_ time: Timestamp) -> String { time.iso8601 + String(separator) + "~" }
 
-  public static func < (lhs: EntrySortKey, rhs: EntrySortKey) -> Bool {
+  package static func < (lhs: EntrySortKey, rhs: EntrySortKey) -> Bool {
     lhs.description < rhs.description
   }
 }

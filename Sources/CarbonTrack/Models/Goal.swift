@@ -1,5 +1,5 @@
 /// Whether a goal caps emissions or asks for a reduction against a baseline.
-public enum GoalKind: String, Sendable, Hashable, Codable, CaseIterable {
+package enum GoalKind: String, Sendable, Hashable, Codable, CaseIterable {
   /// Emit at most `targetKgCO2e` during the period.
   case cap
   /// Emit at least `targetKgCO2e` less than `baselineKgCO2e` during the period.
@@ -7,32 +7,32 @@ public enum GoalKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// The user-controlled state of a goal.
-public enum GoalStatus: String, Sendable, Hashable, Codable, CaseIterable {
+package enum GoalStatus: String, Sendable, Hashable, Codable, CaseIterable {
   case active, paused, archived
 }
 
 /// A user's emissions goal over a period of whole UTC days.
-public struct Goal: Sendable, Hashable, Codable {
-  public var userId: String
-  public var goalId: String
-  public var title: String
-  public var kind: GoalKind
-  public var targetKgCO2e: Double
+package struct Goal: Sendable, Hashable, Codable {
+  package var userId: String
+  package var goalId: String
+  package var title: String
+  package var kind: GoalKind
+  package var targetKgCO2e: Double
   /// Required for `reduction` goals: the emissions the reduction is measured against.
-  public var baselineKgCO2e: Double?
+  package var baselineKgCO2e: Double?
   /// First day of the period, `YYYY-MM-DD`.
-  public var periodStart: String
+  package var periodStart: String
   /// Last day of the period (inclusive), `YYYY-MM-DD`.
-  public var periodEnd: String
-  public var status: GoalStatus
-  public var createdAt: Timestamp
-  public var updatedAt: Timestamp
-  public var version: Int
+  package var periodEnd: String
+  package var status: GoalStatus
+  package var createdAt: Timestamp
+  package var updatedAt: Timestamp
+  package var version: Int
   /// Computed from entries when read; never stored.
-  public var progress: GoalProgress?
+  package var progress: GoalProgress?
 
   /// Creates a goal.
-  public init(
+  package init(
     userId: String, goalId: String, title: String, kind: GoalKind, targetKgCO2e: Double, baselineKgCO2e: Double?,
     periodStart: CivilDate, periodEnd: CivilDate, status: GoalStatus = .active, createdAt: Timestamp,
     updatedAt: Timestamp? = nil, version: Int = 1
@@ -52,7 +52,7 @@ public struct Goal: Sendable, Hashable, Codable {
   }
 
   /// The most the user may emit in the period and still meet the goal.
-  public var allowanceKgCO2e: Double {
+  package var allowanceKgCO2e: Double {
     switch kind {
     case .cap: return targetKgCO2e
     case .reduction: return max(0, (baselineKgCO2e ?? 0) - targetKgCO2e)
@@ -60,7 +60,7 @@ public struct Goal: Sendable, Hashable, Codable {
   }
 
   /// The period as instants: first millisecond of `periodStart` to last millisecond of `periodEnd`.
-  public var periodRange: ClosedRange<Timestamp>? {
+  package var periodRange: ClosedRange<Timestamp>? {
     guard let start = Timestamp(iso8601: periodStart), let end = Timestamp(iso8601: periodEnd), start <= end else {
       return nil
     }

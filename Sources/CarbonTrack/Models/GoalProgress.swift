@@ -1,7 +1,7 @@
 /// How a goal stands, computed from the entries in its period.
-public struct GoalProgress: Sendable, Hashable, Codable {
+package struct GoalProgress: Sendable, Hashable, Codable {
   /// The computed state.
-  public enum State: String, Sendable, Hashable, Codable {
+  package enum State: String, Sendable, Hashable, Codable {
     /// Period not over and emissions within the allowance.
     case onTrack
     /// Emissions already exceed the allowance.
@@ -10,16 +10,16 @@ public struct GoalProgress: Sendable, Hashable, Codable {
     case met
   }
 
-  public var emittedKgCO2e: Double
-  public var allowanceKgCO2e: Double
-  public var remainingKgCO2e: Double
+  package var emittedKgCO2e: Double
+  package var allowanceKgCO2e: Double
+  package var remainingKgCO2e: Double
   /// Emitted as a percentage of the allowance (0 when the allowance is 0 and nothing was emitted).
-  public var percentOfAllowance: Double
-  public var entryCount: Int
-  public var state: State
+  package var percentOfAllowance: Double
+  package var entryCount: Int
+  package var state: State
 
   /// Computes progress for `goal` given the emissions in its period, as of `now`.
-  public init(goal: Goal, emittedMicro: Int128, entryCount: Int, now: Timestamp) {
+  package init(goal: Goal, emittedMicro: Int128, entryCount: Int, now: Timestamp) {
     let allowanceMicro = Int128(Kilograms.micro(goal.allowanceKgCO2e))
     emittedKgCO2e = Kilograms.kilograms(micro: emittedMicro)
     allowanceKgCO2e = Kilograms.kilograms(micro: allowanceMicro)

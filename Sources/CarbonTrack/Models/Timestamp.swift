@@ -10,56 +10,56 @@ import CivilCalendar
 ///
 /// Parsing and formatting are done by hand so that the format is fixed (always 24 characters, which keeps
 /// lexicographic order equal to time order for DynamoDB sort keys) and no calendar machinery is loaded.
-public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
   /// Milliseconds since 1970-01-01T00:00:00Z.
-  public let millisecondsSinceEpoch: Int64
+  package let millisecondsSinceEpoch: Int64
 
   /// The earliest instant accepted anywhere in the API (2000-01-01T00:00:00Z).
-  public static let earliestAccepted = Timestamp(millisecondsSinceEpoch: 946_684_800_000)
+  package static let earliestAccepted = Timestamp(millisecondsSinceEpoch: 946_684_800_000)
   /// The latest instant that still formats as a four-digit year (9999-12-31T23:59:59.999Z).
-  public static let latestRepresentable = Timestamp(millisecondsSinceEpoch: 253_402_300_799_999)
+  package static let latestRepresentable = Timestamp(millisecondsSinceEpoch: 253_402_300_799_999)
 
   /// Creates a timestamp from milliseconds since the Unix epoch.
-  public init(millisecondsSinceEpoch: Int64) {
+  package init(millisecondsSinceEpoch: Int64) {
     self.millisecondsSinceEpoch = millisecondsSinceEpoch
   }
 
   /// The current time, truncated to milliseconds.
-  public static func now() -> Timestamp {
+  package static func now() -> Timestamp {
     Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
   }
 
   /// The UTC calendar day this instant falls on.
-  public var day: CivilDate { CivilDate(daysSinceEpoch: Self.floorDiv(millisecondsSinceEpoch, Self.millisPerDay)) }
+  package var day: CivilDate { CivilDate(daysSinceEpoch: Self.floorDiv(millisecondsSinceEpoch, Self.millisPerDay)) }
 
   /// The first millisecond of `day`.
-  public init(startOf day: CivilDate) {
+  package init(startOf day: CivilDate) {
     self.init(millisecondsSinceEpoch: day.daysSinceEpoch * Self.millisPerDay)
   }
 
   /// The last millisecond of `day`.
-  public init(endOf day: CivilDate) {
+  package init(endOf day: CivilDate) {
     self.init(millisecondsSinceEpoch: (day.daysSinceEpoch + 1) * Self.millisPerDay - 1)
   }
 
   /// Returns this instant moved by a number of milliseconds.
-  public func adding(milliseconds: Int64) -> Timestamp {
+  package func adding(milliseconds: Int64) -> Timestamp {
     Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + milliseconds)
   }
 
   /// The canonical text form, e.g. `2026-11-26T17:24:45.123Z`.
-  public var iso8601: String { ISO8601Instant.text(millisecondsSinceEpoch: millisecondsSinceEpoch) }
+  package var iso8601: String { ISO8601Instant.text(millisecondsSinceEpoch: millisecondsSinceEpoch) }
 
-  public var description: String { iso8601 }
+  package var description: String { iso8601 }
 
   /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or `±HH:MM`.
   /// Fractions beyond milliseconds are truncated. Returns nil for anything else.
-  public init?(iso8601 text: String) {
+  package init?(iso8601 text: String) {
     guard let milliseconds = ISO8601Instant.milliseconds(from: text) else { return nil }
     self.init(millisecondsSinceEpoch: milliseconds)
   }
 
-  public init(from decoder: any Decoder) throws {
+  package init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
     guard let parsed = Timestamp(iso8601: text) else {
@@ -69,12 +69,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     self = parsed
   }
 
-  public func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(iso8601)
   }
 
-  public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+  package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
     lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
   }
 

@@ -1,4 +1,4 @@
 /// The unit system a user prefers for display; amounts are always stored in kilograms of CO2e.
-public enum UnitSystem: String, Sendable, Hashable, Codable, CaseIterable {
+package enum UnitSystem: String, Sendable, Hashable, Codable, CaseIterable {
   case metric, imperial
 }

@@ -1,17 +1,17 @@
 /// A CarbonTrack user: profile fields plus aggregated statistics.
-public struct UserProfile: Sendable, Hashable, Codable {
-  public var userId: String
-  public var email: String
-  public var displayName: String
-  public var units: UnitSystem
-  public var createdAt: Timestamp
-  public var updatedAt: Timestamp
+package struct UserProfile: Sendable, Hashable, Codable {
+  package var userId: String
+  package var email: String
+  package var displayName: String
+  package var units: UnitSystem
+  package var createdAt: Timestamp
+  package var updatedAt: Timestamp
   /// Incremented on every profile update; clients may send it back as `expectedVersion` for optimistic locking.
-  public var version: Int
-  public var statistics: UserStatistics
+  package var version: Int
+  package var statistics: UserStatistics
 
   /// Creates a profile.
-  public init(
+  package init(
     userId: String, email: String, displayName: String, units: UnitSystem = .metric, createdAt: Timestamp,
     updatedAt: Timestamp, version: Int = 1, statistics: UserStatistics = UserStatistics()
   ) {

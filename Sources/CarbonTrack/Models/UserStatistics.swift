@@ -1,16 +1,16 @@
 /// Aggregates kept on the user profile, maintained atomically with every entry write.
-public struct UserStatistics: Sendable, Hashable, Codable {
+package struct UserStatistics: Sendable, Hashable, Codable {
   /// Sum of `kgCO2e` over all entries.
-  public var totalKgCO2e: Double
+  package var totalKgCO2e: Double
   /// Number of entries.
-  public var entryCount: Int
+  package var entryCount: Int
   /// Sum of `kgCO2e` per category; categories without entries are absent or zero.
-  public var categoryTotals: [String: Double]
+  package var categoryTotals: [String: Double]
   /// When the most recent entry was logged (write time, not the entry's own timestamp).
-  public var lastEntryAt: Timestamp?
+  package var lastEntryAt: Timestamp?
 
   /// Creates statistics; the default is empty.
-  public init(
+  package init(
     totalKgCO2e: Double = 0, entryCount: Int = 0, categoryTotals: [String: Double] = [:], lastEntryAt: Timestamp? = nil
   ) {
     self.totalKgCO2e = totalKgCO2e

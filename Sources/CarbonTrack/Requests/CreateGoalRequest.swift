@@ -1,14 +1,14 @@
 /// Body of `POST /users/{userId}/goals` and the `createGoal` action.
-public struct CreateGoalRequest: Sendable, Codable {
-  public var title: String?
-  public var kind: String?
-  public var targetKgCO2e: Double?
-  public var baselineKgCO2e: Double?
-  public var periodStart: String?
-  public var periodEnd: String?
+package struct CreateGoalRequest: Sendable, Codable {
+  package var title: String?
+  package var kind: String?
+  package var targetKgCO2e: Double?
+  package var baselineKgCO2e: Double?
+  package var periodStart: String?
+  package var periodEnd: String?
 
   /// Creates a request.
-  public init(
+  package init(
     title: String?, kind: String?, targetKgCO2e: Double?, baselineKgCO2e: Double? = nil, periodStart: String?,
     periodEnd: String?
   ) {
@@ -21,7 +21,7 @@ public struct CreateGoalRequest: Sendable, Codable {
   }
 
   /// The new goal, or every field error.
-  public func validated(userId: String, goalId: String, now: Timestamp) throws(CarbonTrackError) -> Goal {
+  package func validated(userId: String, goalId: String, now: Timestamp) throws(CarbonTrackError) -> Goal {
     var validator = FieldValidator()
     let title = validator.text(title, "title", maxLength: 200)
     let kind = validator.oneOf(kind ?? GoalKind.cap.rawValue, "kind", as: GoalKind.self)
@@ -42,7 +42,7 @@ public struct CreateGoalRequest: Sendable, Codable {
 extension Goal {
   /// Checks the rules that span fields: period order, positive target, baseline for reductions.
   /// The longest goal period, in days: a year, leap day included. It bounds what computing progress reads.
-  public static let maximumPeriodDays: Int64 = 366
+  package static let maximumPeriodDays: Int64 = 366
 
   func validateConsistency() throws(CarbonTrackError) {
     var validator = FieldValidator()

@@ -1,18 +1,18 @@
 /// Body of `POST /users/{userId}` and the `createUser` action.
-public struct CreateUserRequest: Sendable, Codable {
-  public var email: String?
-  public var displayName: String?
-  public var units: String?
+package struct CreateUserRequest: Sendable, Codable {
+  package var email: String?
+  package var displayName: String?
+  package var units: String?
 
   /// Creates a request.
-  public init(email: String?, displayName: String?, units: String? = nil) {
+  package init(email: String?, displayName: String?, units: String? = nil) {
     self.email = email
     self.displayName = displayName
     self.units = units
   }
 
   /// The new profile, or every field error.
-  public func validated(userId: String, now: Timestamp) throws(CarbonTrackError) -> UserProfile {
+  package func validated(userId: String, now: Timestamp) throws(CarbonTrackError) -> UserProfile {
     var validator = FieldValidator()
     let email = validator.email(email)
     let displayName = validator.text(displayName, "displayName", maxLength: 100)

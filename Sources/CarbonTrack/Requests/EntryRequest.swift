@@ -1,23 +1,23 @@
 /// Body of `POST /users/{userId}/entries`.
-public typealias CreateEntryRequest = EntryRequest
+package typealias CreateEntryRequest = EntryRequest
 /// Body of `PUT /users/{userId}/entries/{timestamp}`.
-public typealias UpdateEntryRequest = EntryRequest
+package typealias UpdateEntryRequest = EntryRequest
 
 /// The JSON body of entry writes (and the matching actions), before validation.
-public struct EntryRequest: Sendable, Codable {
-  public var category: String?
-  public var activity: String?
-  public var quantity: Double?
-  public var unit: String?
-  public var kgCO2e: Double?
-  public var notes: String?
+package struct EntryRequest: Sendable, Codable {
+  package var category: String?
+  package var activity: String?
+  package var quantity: Double?
+  package var unit: String?
+  package var kgCO2e: Double?
+  package var notes: String?
   /// New entries only: when the activity happened; defaults to now, at most one day in the future.
-  public var occurredAt: String?
+  package var occurredAt: String?
   /// Updates only: optimistic lock on the entry's version.
-  public var expectedVersion: Int?
+  package var expectedVersion: Int?
 
   /// Creates a request.
-  public init(
+  package init(
     category: String? = nil, activity: String? = nil, quantity: Double? = nil, unit: String? = nil,
     kgCO2e: Double? = nil, notes: String? = nil, occurredAt: String? = nil, expectedVersion: Int? = nil
   ) {
@@ -32,7 +32,7 @@ public struct EntryRequest: Sendable, Codable {
   }
 
   /// A new entry (with a fresh sort key), or every field error.
-  public func validated(userId: String, now: Timestamp) throws(CarbonTrackError) -> CarbonEntry {
+  package func validated(userId: String, now: Timestamp) throws(CarbonTrackError) -> CarbonEntry {
     var validator = FieldValidator()
     let fields = EntryUpdate(self, validator: &validator, required: true)
     let occurred = validator.timestamp(occurredAt, "occurredAt", latest: now.adding(milliseconds: 86_400_000)) ?? now
@@ -46,7 +46,7 @@ public struct EntryRequest: Sendable, Codable {
   }
 
   /// A partial update, or every field error (at least one entry field is required).
-  public func validated() throws(CarbonTrackError) -> EntryUpdate {
+  package func validated() throws(CarbonTrackError) -> EntryUpdate {
     var validator = FieldValidator()
     let update = EntryUpdate(self, validator: &validator, required: false)
     validator.check(

@@ -1,16 +1,16 @@
 /// Validated entry fields: a partial update, or (with every field set) the content of a new entry.
-public struct EntryUpdate: Sendable, Hashable {
-  public var category: EntryCategory?
-  public var activity: String?
-  public var quantity: Double?
-  public var unit: String?
-  public var kgCO2e: Double?
-  public var notes: String?
+package struct EntryUpdate: Sendable, Hashable {
+  package var category: EntryCategory?
+  package var activity: String?
+  package var quantity: Double?
+  package var unit: String?
+  package var kgCO2e: Double?
+  package var notes: String?
   /// When set, the update only applies if the stored entry has this version.
-  public var expectedVersion: Int?
+  package var expectedVersion: Int?
 
   /// Creates an update.
-  public init(
+  package init(
     category: EntryCategory? = nil, activity: String? = nil, quantity: Double? = nil, unit: String? = nil,
     kgCO2e: Double? = nil, notes: String? = nil, expectedVersion: Int? = nil
   ) {
@@ -37,7 +37,7 @@ public struct EntryUpdate: Sendable, Hashable {
   }
 
   /// `entry` with this update applied, a bumped version and `updatedAt`.
-  public func applied(to entry: CarbonEntry, now: Timestamp) -> CarbonEntry {
+  package func applied(to entry: CarbonEntry, now: Timestamp) -> CarbonEntry {
     var result = entry
     result.category = category ?? entry.category
     result.activity = activity ?? entry.activity

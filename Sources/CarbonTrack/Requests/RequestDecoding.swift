@@ -5,10 +5,10 @@
 #endif
 
 /// Decodes JSON request bodies, turning decoding failures into field-level validation errors.
-public enum RequestDecoding {
+package enum RequestDecoding {
   /// Decodes `type` from a JSON object in `bytes`; an empty body decodes as `{}`; a name given twice in one object
   /// is an error.
-  public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws(CarbonTrackError) -> T {
+  package static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws(CarbonTrackError) -> T {
     let body = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } ? Array("{}".utf8) : bytes
     let scan = JSONBodyScan(body)
     if let name = scan.duplicateName { throw .invalid(name, "is given more than once") }

@@ -1,15 +1,15 @@
 /// Body of `PUT /users/{userId}/goals/{goalId}` and the `updateGoal` action.
-public struct UpdateGoalRequest: Sendable, Codable {
-  public var title: String?
-  public var targetKgCO2e: Double?
-  public var baselineKgCO2e: Double?
-  public var periodStart: String?
-  public var periodEnd: String?
-  public var status: String?
-  public var expectedVersion: Int?
+package struct UpdateGoalRequest: Sendable, Codable {
+  package var title: String?
+  package var targetKgCO2e: Double?
+  package var baselineKgCO2e: Double?
+  package var periodStart: String?
+  package var periodEnd: String?
+  package var status: String?
+  package var expectedVersion: Int?
 
   /// Creates a request.
-  public init(
+  package init(
     title: String? = nil, targetKgCO2e: Double? = nil, baselineKgCO2e: Double? = nil, periodStart: String? = nil,
     periodEnd: String? = nil, status: String? = nil, expectedVersion: Int? = nil
   ) {
@@ -23,7 +23,7 @@ public struct UpdateGoalRequest: Sendable, Codable {
   }
 
   /// `goal` with this update applied (version bumped), or every field error.
-  public func applied(to goal: Goal, now: Timestamp) throws(CarbonTrackError) -> Goal {
+  package func applied(to goal: Goal, now: Timestamp) throws(CarbonTrackError) -> Goal {
     var validator = FieldValidator()
     let title = validator.text(title, "title", maxLength: 200, required: false)
     let target = validator.amount(targetKgCO2e, "targetKgCO2e", in: 0...Kilograms.maximum, required: false)

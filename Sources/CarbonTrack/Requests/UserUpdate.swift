@@ -1,13 +1,14 @@
 /// A validated partial update of a user profile.
-public struct UserUpdate: Sendable, Hashable {
-  public var email: String?
-  public var displayName: String?
-  public var units: UnitSystem?
+package struct UserUpdate: Sendable, Hashable {
+  package var email: String?
+  package var displayName: String?
+  package var units: UnitSystem?
   /// When set, the update only applies if the stored profile has this version.
-  public var expectedVersion: Int?
+  package var expectedVersion: Int?
 
   /// Creates an update.
-  public init(email: String? = nil, displayName: String? = nil, units: UnitSystem? = nil, expectedVersion: Int? = nil) {
+  package init(email: String? = nil, displayName: String? = nil, units: UnitSystem? = nil, expectedVersion: Int? = nil)
+  {
     self.email = email
     self.displayName = displayName
     self.units = units
@@ -16,14 +17,14 @@ public struct UserUpdate: Sendable, Hashable {
 }
 
 /// Body of `PUT /users/{userId}` and the `updateUser` action.
-public struct UpdateUserRequest: Sendable, Codable {
-  public var email: String?
-  public var displayName: String?
-  public var units: String?
-  public var expectedVersion: Int?
+package struct UpdateUserRequest: Sendable, Codable {
+  package var email: String?
+  package var displayName: String?
+  package var units: String?
+  package var expectedVersion: Int?
 
   /// The update, or every field error (at least one profile field is required).
-  public func validated() throws(CarbonTrackError) -> UserUpdate {
+  package func validated() throws(CarbonTrackError) -> UserUpdate {
     var validator = FieldValidator()
     let update = UserUpdate(
       email: validator.email(email, required: false),

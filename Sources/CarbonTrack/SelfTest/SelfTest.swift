@@ -11,19 +11,19 @@ import DynamoDB
 /// Every step runs (a failed step does not stop later ones, so the report shows the full picture) and is timed.
 /// Then, outside the steps' deadline, a cleanup deletes whatever the throwaway user still has and counts what is
 /// left; the report carries that outcome, and a run passes only if every step passed and nothing is left.
-public struct SelfTest: Sendable {
+package struct SelfTest: Sendable {
   let store: CarbonTrackStore
   let options: SelfTestOptions
 
   /// A self-test on `store`.
-  public init(store: CarbonTrackStore, options: SelfTestOptions = SelfTestOptions()) {
+  package init(store: CarbonTrackStore, options: SelfTestOptions = SelfTestOptions()) {
     self.store = store
     self.options = options
   }
 
   /// Runs the ten steps, each bounded by `stepsDeadline` (if given), then the cleanup, bounded only by the caller's
   /// own deadline, so a run that ran out of time still removes its data.
-  public func run(stepsDeadline: ContinuousClock.Instant? = nil) async -> SelfTestResult {
+  package func run(stepsDeadline: ContinuousClock.Instant? = nil) async -> SelfTestResult {
     let started = Timestamp.now()
     let userId = "selftest-" + UUID().uuidString.lowercased()
     let state = SelfTestState()

@@ -1,19 +1,19 @@
 /// The self-test report: `{"total_tests","passed_tests","success_rate","overall_status","steps","cleanup",`
 /// `"started_at","table_prefix"}`.
-public struct SelfTestResult: Sendable, Codable, Equatable {
+package struct SelfTestResult: Sendable, Codable, Equatable {
   /// One step's outcome; `error` is always present (null when the step passed).
-  public struct Step: Sendable, Codable, Equatable {
-    public var name: String
-    public var passed: Bool
-    public var durationMs: Double
-    public var error: String?
+  package struct Step: Sendable, Codable, Equatable {
+    package var name: String
+    package var passed: Bool
+    package var durationMs: Double
+    package var error: String?
 
     enum CodingKeys: String, CodingKey {
       case name, passed, error
       case durationMs = "duration_ms"
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(name, forKey: .name)
       try container.encode(passed, forKey: .passed)
@@ -23,33 +23,33 @@ public struct SelfTestResult: Sendable, Codable, Equatable {
   }
 
   /// What the cleanup after the steps found: whether the throwaway user's data is all gone.
-  public struct Cleanup: Sendable, Codable, Equatable {
-    public var passed: Bool
+  package struct Cleanup: Sendable, Codable, Equatable {
+    package var passed: Bool
     /// Items the throwaway user still has; null when they could not be counted.
-    public var itemsLeft: Int?
+    package var itemsLeft: Int?
 
     enum CodingKeys: String, CodingKey {
       case passed
       case itemsLeft = "items_left"
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(passed, forKey: .passed)
       try container.encode(itemsLeft, forKey: .itemsLeft)
     }
   }
 
-  public var totalTests: Int
-  public var passedTests: Int
+  package var totalTests: Int
+  package var passedTests: Int
   /// e.g. `"100.0%"`.
-  public var successRate: String
+  package var successRate: String
   /// `"PASS"` when every step passed, else `"FAIL"`.
-  public var overallStatus: String
-  public var steps: [Step]
-  public var cleanup: Cleanup
-  public var startedAt: Timestamp
-  public var tablePrefix: String
+  package var overallStatus: String
+  package var steps: [Step]
+  package var cleanup: Cleanup
+  package var startedAt: Timestamp
+  package var tablePrefix: String
 
   enum CodingKeys: String, CodingKey {
     case steps, cleanup
@@ -62,7 +62,7 @@ public struct SelfTestResult: Sendable, Codable, Equatable {
   }
 
   /// Summarises `steps` and the cleanup: PASS needs every step and the cleanup to pass.
-  public init(steps: [Step], cleanup: Cleanup, startedAt: Timestamp, tablePrefix: String) {
+  package init(steps: [Step], cleanup: Cleanup, startedAt: Timestamp, tablePrefix: String) {
     self.steps = steps
     self.cleanup = cleanup
     totalTests = steps.count
@@ -75,5 +75,5 @@ public struct SelfTestResult: Sendable, Codable, Equatable {
   }
 
   /// Whether every step passed.
-  public var passed: Bool { overallStatus == "PASS" }
+  package var passed: Bool { overallStatus == "PASS" }
 }

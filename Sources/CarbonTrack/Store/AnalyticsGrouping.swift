@@ -1,5 +1,5 @@
 /// How analytics totals are grouped.
-public enum AnalyticsGrouping: String, Sendable, Hashable, Codable, CaseIterable {
+package enum AnalyticsGrouping: String, Sendable, Hashable, Codable, CaseIterable {
   case category, day, week, month
 
   /// The group key of a day's total: category name, `YYYY-MM-DD`, `YYYY-Www` or `YYYY-MM` (a total over all

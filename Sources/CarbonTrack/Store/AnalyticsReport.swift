@@ -1,19 +1,19 @@
 /// Totals over a range, grouped by category or by day/week/month.
-public struct AnalyticsReport: Sendable, Codable, Equatable {
+package struct AnalyticsReport: Sendable, Codable, Equatable {
   /// One group's total.
-  public struct Group: Sendable, Codable, Equatable {
-    public var key: String
-    public var kgCO2e: Double
-    public var entryCount: Int
+  package struct Group: Sendable, Codable, Equatable {
+    package var key: String
+    package var kgCO2e: Double
+    package var entryCount: Int
   }
 
-  public var from: Timestamp
-  public var to: Timestamp
-  public var groupBy: AnalyticsGrouping
-  public var totalKgCO2e: Double
-  public var entryCount: Int
+  package var from: Timestamp
+  package var to: Timestamp
+  package var groupBy: AnalyticsGrouping
+  package var totalKgCO2e: Double
+  package var entryCount: Int
   /// Sorted by key; groups without entries are omitted.
-  public var groups: [Group]
+  package var groups: [Group]
 }
 
 extension CarbonTrackStore {
@@ -21,7 +21,7 @@ extension CarbonTrackStore {
   ///
   /// Whole days, because the totals are kept per day (`MonthTotals`): the report's `from` and `to` say which
   /// instants were counted.
-  public func analytics(_ userId: String, in range: EntryRange, groupBy: AnalyticsGrouping) async throws
+  package func analytics(_ userId: String, in range: EntryRange, groupBy: AnalyticsGrouping) async throws
     -> AnalyticsReport
   {
     var sums: [String: (micro: Int128, count: Int)] = [:]

@@ -4,16 +4,16 @@ extension CarbonTrackStore {
   /// The rules an entry write can newly satisfy: it adds a count, a day and a month's emissions. A goal is met by
   /// its period ending, never by an entry (an entry only adds emissions), so `goalMet` is left to explicit
   /// evaluations.
-  public static let rulesAnEntryCanMeet: [AchievementRule] = [.firstEntry, .sevenDayStreak, .monthlyReduction]
+  package static let rulesAnEntryCanMeet: [AchievementRule] = [.firstEntry, .sevenDayStreak, .monthlyReduction]
 
   /// Awards `rule` to the user unless already earned; returns whether it was newly awarded.
   @discardableResult
-  public func award(_ rule: AchievementRule, to userId: String, now: Timestamp = .now()) async throws -> Bool {
+  package func award(_ rule: AchievementRule, to userId: String, now: Timestamp = .now()) async throws -> Bool {
     try await evaluateAchievements(userId, now: now, rules: [rule], alreadyMet: [rule]).awarded?.isEmpty == false
   }
 
   /// The user's achievements, oldest first.
-  public func achievements(_ userId: String, consistent: Bool = true) async throws -> [Achievement] {
+  package func achievements(_ userId: String, consistent: Bool = true) async throws -> [Achievement] {
     let input = QueryInput(
       tableName: tables.achievements, keyConditionExpression: "userId = :u",
       expressionAttributeValues: [":u": .s(userId)], consistentRead: consistent)
@@ -27,7 +27,7 @@ extension CarbonTrackStore {
   ///
   /// Each rule reads day totals (`MonthTotals`), goals (bounded by `maximumGoals`) or the user item, never the
   /// entries, so the cost does not grow with the user's history.
-  public func evaluateAchievements(
+  package func evaluateAchievements(
     _ userId: String, now: Timestamp = .now(), rules: [AchievementRule] = AchievementRule.allCases,
     receipt: WriteReceipt? = nil
   ) async throws -> AchievementList {
@@ -118,7 +118,7 @@ extension CarbonTrackStore {
 }
 
 /// `{"achievements": [...], "awarded": [...]?}`: every achievement of a user, and which an evaluation just added.
-public struct AchievementList: Sendable, Codable, Equatable {
-  public var achievements: [Achievement]
-  public var awarded: [String]?
+package struct AchievementList: Sendable, Codable, Equatable {
+  package var achievements: [Achievement]
+  package var awarded: [String]?
 }

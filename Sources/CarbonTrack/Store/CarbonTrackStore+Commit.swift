@@ -8,7 +8,7 @@ import DynamoDB
 
 /// The idempotency record a write commits atomically with itself, made from the write's result (see
 /// `IdempotencyRecord`).
-public struct WriteReceipt: Sendable {
+package struct WriteReceipt: Sendable {
   let item: @Sendable (any Encodable) throws -> TransactWriteItem
 
   init(item: @escaping @Sendable (any Encodable) throws -> TransactWriteItem) {

@@ -12,7 +12,7 @@ extension CarbonTrackStore {
   /// behind the sweep, and reads treat the user as gone. Then each table is swept page by page, and the user item
   /// goes last. If the invocation runs out of time half-way, the mark stays and sending the delete again finishes
   /// the job; a user created again afterwards starts empty.
-  public func deleteAllData(_ userId: String) async throws -> DeletionSummary {
+  package func deleteAllData(_ userId: String) async throws -> DeletionSummary {
     let existed = try await markDeleting(userId)
     var counts: [String: Int] = [:]
     for (table, sortKey) in [
@@ -71,7 +71,7 @@ extension CarbonTrackStore {
   }
 
   /// How many items the user has in each table (strongly consistent), keyed by table name.
-  public func itemCounts(_ userId: String) async throws -> [String: Int] {
+  package func itemCounts(_ userId: String) async throws -> [String: Int] {
     var counts: [String: Int] = [:]
     for table in tables.all {
       let input = QueryInput(

@@ -7,7 +7,7 @@ extension CarbonTrackStore {
   /// `ADD` makes concurrent writers safe. A repeated attempt after an answer was lost (the client's own retry)
   /// is recognised by the write token it left on the user item and answers as the first did. A sort-key collision
   /// (same millisecond and suffix) is retried with a fresh suffix.
-  public func addEntry(_ entry: CarbonEntry, now: Timestamp = .now(), receipt: WriteReceipt? = nil) async throws
+  package func addEntry(_ entry: CarbonEntry, now: Timestamp = .now(), receipt: WriteReceipt? = nil) async throws
     -> CarbonEntry
   {
     var entry = entry
@@ -39,7 +39,7 @@ extension CarbonTrackStore {
   }
 
   /// Reads one entry; `notFound` if absent.
-  public func getEntry(_ userId: String, timestamp: String, consistent: Bool = true) async throws -> CarbonEntry {
+  package func getEntry(_ userId: String, timestamp: String, consistent: Bool = true) async throws -> CarbonEntry {
     let output = try await client.getItem(
       GetItemInput(tableName: tables.entries, key: entryKey(userId, timestamp), consistentRead: consistent))
     guard let item = output.item else {
@@ -49,7 +49,7 @@ extension CarbonTrackStore {
   }
 
   /// Updates an entry and moves its amount between the statistics and day totals in one transaction.
-  public func updateEntry(
+  package func updateEntry(
     _ userId: String, timestamp: String, _ update: EntryUpdate, now: Timestamp = .now(), receipt: WriteReceipt? = nil
   ) async throws -> CarbonEntry {
     try await optimistically(
@@ -76,7 +76,7 @@ extension CarbonTrackStore {
   }
 
   /// Deletes an entry and subtracts it from the statistics and day totals in one transaction; `notFound` if absent.
-  public func deleteEntry(
+  package func deleteEntry(
     _ userId: String, timestamp: String, expectedVersion: Int? = nil, receipt: WriteReceipt? = nil
   ) async throws {
     _ = try await optimistically(

@@ -2,7 +2,7 @@ import DynamoDB
 
 extension CarbonTrackStore {
   /// Up to `limit` entries in `range`, newest first, continuing after `cursor` (a sort key) when given.
-  public func entries(
+  package func entries(
     _ userId: String, in range: EntryRange = .all, limit: Int, after cursor: String? = nil, consistent: Bool = true
   ) async throws -> EntryPage {
     var input = rangeQuery(userId, range)
@@ -17,7 +17,7 @@ extension CarbonTrackStore {
   }
 
   /// The latest `limit` entries, newest first.
-  public func latestEntries(_ userId: String, limit: Int, consistent: Bool = true) async throws -> [CarbonEntry] {
+  package func latestEntries(_ userId: String, limit: Int, consistent: Bool = true) async throws -> [CarbonEntry] {
     try await entries(userId, limit: limit, consistent: consistent).entries
   }
 

@@ -21,7 +21,7 @@ extension CarbonTrackStore {
   ///
   /// `emit` receives whole lines, about `exportChunkBytes` at a time; the first chunk (the profile) goes out
   /// before any entry is read. `notFound` (before anything is emitted) when the user does not exist.
-  public func exportData(_ userId: String, emit: (_ lines: [UInt8]) async throws -> Void) async throws
+  package func exportData(_ userId: String, emit: (_ lines: [UInt8]) async throws -> Void) async throws
     -> ExportSummary
   {
     var output = ExportLineWriter()
@@ -59,10 +59,10 @@ extension CarbonTrackStore {
 }
 
 /// The counts an export ends with.
-public struct ExportSummary: Sendable, Codable, Equatable {
-  public var entries = 0
-  public var goals = 0
-  public var achievements = 0
+package struct ExportSummary: Sendable, Codable, Equatable {
+  package var entries = 0
+  package var goals = 0
+  package var achievements = 0
 }
 
 /// Collects NDJSON lines and hands them on in chunks.

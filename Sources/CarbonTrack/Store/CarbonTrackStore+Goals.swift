@@ -2,13 +2,13 @@ import DynamoDB
 
 extension CarbonTrackStore {
   /// The most goals one user may have (creating another is a 400), which bounds what listing them costs.
-  public static let maximumGoals = 50
+  package static let maximumGoals = 50
 
   /// Creates a goal for an existing user, counting it on the user item in the same transaction; `notFound` if the
   /// user is absent, 400 past `maximumGoals`.
   ///
   /// A transaction that loses a race with another one on the user's item (e.g. an entry being added) is retried.
-  public func createGoal(_ goal: Goal, now: Timestamp = .now(), receipt: WriteReceipt? = nil) async throws -> Goal {
+  package func createGoal(_ goal: Goal, now: Timestamp = .now(), receipt: WriteReceipt? = nil) async throws -> Goal {
     let result = try await withProgress(goal, now: now)
     for attempt in 1...Self.maxOptimisticAttempts {
       let token = writeToken()
@@ -35,12 +35,12 @@ extension CarbonTrackStore {
   }
 
   /// Reads a goal with its progress; `notFound` if absent.
-  public func getGoal(_ userId: String, goalId: String, now: Timestamp = .now()) async throws -> Goal {
+  package func getGoal(_ userId: String, goalId: String, now: Timestamp = .now()) async throws -> Goal {
     try await withProgress(try await storedGoal(userId, goalId: goalId), now: now)
   }
 
   /// Up to `limit` goals of the user, with progress, in goal id order, continuing after goal id `cursor`.
-  public func listGoals(
+  package func listGoals(
     _ userId: String, limit: Int = maximumGoals, after cursor: String? = nil, now: Timestamp = .now()
   )
     async throws -> GoalPage
@@ -55,7 +55,7 @@ extension CarbonTrackStore {
   }
 
   /// Applies an update (validated against the whole goal), conditional on the version read.
-  public func updateGoal(
+  package func updateGoal(
     _ userId: String, goalId: String, _ request: UpdateGoalRequest, now: Timestamp = .now(),
     receipt: WriteReceipt? = nil
   ) async throws -> Goal {
@@ -80,7 +80,7 @@ extension CarbonTrackStore {
   }
 
   /// Deletes a goal and uncounts it on the user item in one transaction; `notFound` if absent.
-  public func deleteGoal(_ userId: String, goalId: String, receipt: WriteReceipt? = nil) async throws {
+  package func deleteGoal(_ userId: String, goalId: String, receipt: WriteReceipt? = nil) async throws {
     let token = writeToken()
     var count = UserItemUpdate(token: token)
     count.add("goalCount", -1)

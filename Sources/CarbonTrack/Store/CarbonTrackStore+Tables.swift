@@ -12,7 +12,7 @@ extension CarbonTrackStore {
   /// Creates any of the four tables that do not exist (on-demand billing) and waits until all are active.
   /// Returns the names it created.
   @discardableResult
-  public func createTables() async throws -> [String] {
+  package func createTables() async throws -> [String] {
     var created: [String] = []
     for (table, sortKey) in keySchemas {
       var schema = [KeySchemaElement.hash("userId")]
@@ -43,7 +43,7 @@ extension CarbonTrackStore {
 
   /// Deletes the four tables (missing ones are skipped); returns the names it deleted.
   @discardableResult
-  public func deleteTables() async throws -> [String] {
+  package func deleteTables() async throws -> [String] {
     var deleted: [String] = []
     for table in tables.all {
       do {
@@ -57,7 +57,7 @@ extension CarbonTrackStore {
   }
 
   /// The status of each table.
-  public func describeTables() async throws -> [TableStatusSummary] {
+  package func describeTables() async throws -> [TableStatusSummary] {
     var result: [TableStatusSummary] = []
     for table in tables.all {
       do {

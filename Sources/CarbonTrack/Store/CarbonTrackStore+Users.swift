@@ -2,7 +2,7 @@ import DynamoDB
 
 extension CarbonTrackStore {
   /// Creates a user; `conflict` if the id is taken (or still being deleted).
-  public func createUser(_ profile: UserProfile, receipt: WriteReceipt? = nil) async throws -> UserProfile {
+  package func createUser(_ profile: UserProfile, receipt: WriteReceipt? = nil) async throws -> UserProfile {
     let token = writeToken()
     var item = try UserRecord.item(profile)
     item["lastWriteToken"] = .s(token)
@@ -23,7 +23,7 @@ extension CarbonTrackStore {
   }
 
   /// Reads a user (strongly consistent by default); `notFound` if absent or being deleted.
-  public func getUser(_ userId: String, consistent: Bool = true) async throws -> UserProfile {
+  package func getUser(_ userId: String, consistent: Bool = true) async throws -> UserProfile {
     let output = try await client.getItem(
       GetItemInput(tableName: tables.users, key: userKey(userId), consistentRead: consistent))
     guard let item = output.item else { throw CarbonTrackError.notFound("User \(userId) does not exist.") }
@@ -37,7 +37,7 @@ extension CarbonTrackStore {
   ///
   /// The update is conditional on the version read, so its answer (the new profile) is known before it commits:
   /// an idempotency receipt can store it, and a lost answer can be recognised by the write token.
-  public func updateUser(
+  package func updateUser(
     _ userId: String, _ update: UserUpdate, now: Timestamp = .now(), receipt: WriteReceipt? = nil
   ) async throws -> UserProfile {
     for attempt in 1...Self.maxOptimisticAttempts {

@@ -12,11 +12,11 @@ import DynamoDB
 /// deliberately invalid key. Domain failures are thrown as `CarbonTrackError`; DynamoDB failures as `DynamoDBError`
 /// (see `CarbonTrackError.init(_:)` for how handlers map them). Reads are strongly consistent by default: callers
 /// typically read right after writing (an entry, then its goal's progress), and a user's data is small.
-public struct CarbonTrackStore: Sendable {
+package struct CarbonTrackStore: Sendable {
   /// The shared DynamoDB client.
-  public let client: DynamoDBClient
+  package let client: DynamoDBClient
   /// The table names in use.
-  public let tables: TableNames
+  package let tables: TableNames
 
   let encoder = DynamoDBEncoder()
   let decoder = DynamoDBDecoder()
@@ -25,7 +25,7 @@ public struct CarbonTrackStore: Sendable {
   static let maxOptimisticAttempts = 15
 
   /// A store on `client` using `tables`.
-  public init(client: DynamoDBClient, tables: TableNames) {
+  package init(client: DynamoDBClient, tables: TableNames) {
     self.client = client
     self.tables = tables
   }

@@ -1,11 +1,11 @@
 /// What delete-all-data removed.
-public struct DeletionSummary: Sendable, Codable, Equatable {
-  public var userId: String
-  public var userDeleted: Bool
-  public var entriesDeleted: Int
-  public var goalsDeleted: Int
-  public var achievementsDeleted: Int
+package struct DeletionSummary: Sendable, Codable, Equatable {
+  package var userId: String
+  package var userDeleted: Bool
+  package var entriesDeleted: Int
+  package var goalsDeleted: Int
+  package var achievementsDeleted: Int
 
   /// Whether anything at all existed.
-  public var deletedAnything: Bool { userDeleted || entriesDeleted + goalsDeleted + achievementsDeleted > 0 }
+  package var deletedAnything: Bool { userDeleted || entriesDeleted + goalsDeleted + achievementsDeleted > 0 }
 }

@@ -1,7 +1,7 @@
 /// The state of one CarbonTrack table, as `tables describe` prints it.
-public struct TableStatusSummary: Sendable, Codable, Equatable {
-  public var name: String
+package struct TableStatusSummary: Sendable, Codable, Equatable {
+  package var name: String
   /// `ACTIVE`, `CREATING`, … or `MISSING`.
-  public var status: String
-  public var itemCount: Int?
+  package var status: String
+  package var itemCount: Int?
 }

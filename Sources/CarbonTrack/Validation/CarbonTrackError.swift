@@ -1,5 +1,5 @@
 /// Every failure the CarbonTrack service reports to callers, with its HTTP status and Lambda error type.
-public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The input is invalid; one entry per offending field.
   case validation([FieldError])
   /// No identity on an API request while `AUTH_MODE` requires one.
@@ -28,12 +28,12 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
   case invalidEvent(String)
 
   /// Shorthand for a single invalid field.
-  public static func invalid(_ field: String, _ message: String) -> CarbonTrackError {
+  package static func invalid(_ field: String, _ message: String) -> CarbonTrackError {
     .validation([FieldError(field: field, message: message)])
   }
 
   /// The HTTP status code for API Gateway responses.
-  public var statusCode: Int {
+  package var statusCode: Int {
     switch self {
     case .validation, .invalidEvent, .unknownAction: return 400
     case .unauthorized: return 401
@@ -50,7 +50,7 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
   }
 
   /// A stable machine-readable code, used as the API `error` field and the Lambda error type.
-  public var code: String {
+  package var code: String {
     switch self {
     case .validation: return "ValidationFailed"
     case .unauthorized: return "Unauthorized"
@@ -69,12 +69,12 @@ public enum CarbonTrackError: Error, Sendable, Equatable, CustomStringConvertibl
   }
 
   /// The field errors, if this is a validation error.
-  public var fieldErrors: [FieldError] {
+  package var fieldErrors: [FieldError] {
     if case .validation(let errors) = self { return errors }
     return []
   }
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .validation(let errors):
       return "Invalid input: " + errors.map(\.description).joined(separator: "; ")

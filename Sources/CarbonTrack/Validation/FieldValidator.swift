@@ -1,30 +1,30 @@
 import CivilCalendar
 
 /// Collects field errors while converting loosely typed input into model values.
-public struct FieldValidator: Sendable {
+package struct FieldValidator: Sendable {
   /// The errors found so far, in the order found.
-  public private(set) var errors: [FieldError] = []
+  package private(set) var errors: [FieldError] = []
 
   /// Creates an empty validator.
-  public init() {}
+  package init() {}
 
   /// Records an error for `field`.
-  public mutating func fail(_ field: String, _ message: String) {
+  package mutating func fail(_ field: String, _ message: String) {
     errors.append(FieldError(field: field, message: message))
   }
 
   /// Records an error unless `condition` holds.
-  public mutating func check(_ condition: Bool, _ field: String, _ message: @autoclosure () -> String) {
+  package mutating func check(_ condition: Bool, _ field: String, _ message: @autoclosure () -> String) {
     if !condition { fail(field, message()) }
   }
 
   /// Throws `CarbonTrackError.validation` if any error was recorded.
-  public func finish() throws(CarbonTrackError) {
+  package func finish() throws(CarbonTrackError) {
     if !errors.isEmpty { throw .validation(errors) }
   }
 
   /// Returns `value`, or records "is required" and returns nil.
-  public mutating func required<T>(_ value: T?, _ field: String) -> T? {
+  package mutating func required<T>(_ value: T?, _ field: String) -> T? {
     if value == nil { fail(field, "is required") }
     return value
   }
@@ -35,7 +35,7 @@ public struct FieldValidator: Sendable {
   /// Bytes, not characters: one grapheme can be hundreds of kilobytes of combining marks, and DynamoDB's item and
   /// key limits count bytes.
   @discardableResult
-  public mutating func text(_ value: String?, _ field: String, maxLength: Int, required: Bool = true) -> String? {
+  package mutating func text(_ value: String?, _ field: String, maxLength: Int, required: Bool = true) -> String? {
     guard let value else {
       if required { fail(field, "is required") }
       return nil
@@ -55,7 +55,7 @@ public struct FieldValidator: Sendable {
 
   /// Checks that a number is finite and within `range`; returns it rounded to six decimals.
   @discardableResult
-  public mutating func amount(_ value: Double?, _ field: String, in range: ClosedRange<Double>, required: Bool = true)
+  package mutating func amount(_ value: Double?, _ field: String, in range: ClosedRange<Double>, required: Bool = true)
     -> Double?
   {
     guard let value else {
@@ -70,7 +70,7 @@ public struct FieldValidator: Sendable {
   }
 
   /// Parses an enum from its raw value, naming the allowed values on failure.
-  public mutating func oneOf<E: RawRepresentable & CaseIterable>(
+  package mutating func oneOf<E: RawRepresentable & CaseIterable>(
     _ value: String?, _ field: String, as type: E.Type, required: Bool = true
   ) -> E? where E.RawValue == String {
     guard let value else {
@@ -83,7 +83,7 @@ public struct FieldValidator: Sendable {
   }
 
   /// Parses an ISO-8601 timestamp between 2000-01-01 and `latest`.
-  public mutating func timestamp(_ value: String?, _ field: String, latest: Timestamp = .latestRepresentable)
+  package mutating func timestamp(_ value: String?, _ field: String, latest: Timestamp = .latestRepresentable)
     -> Timestamp?
   {
     guard let value else { return nil }
@@ -99,7 +99,7 @@ public struct FieldValidator: Sendable {
   }
 
   /// Parses a `YYYY-MM-DD` calendar date.
-  public mutating func date(_ value: String?, _ field: String, required: Bool = true) -> CivilDate? {
+  package mutating func date(_ value: String?, _ field: String, required: Bool = true) -> CivilDate? {
     guard let value else {
       if required { fail(field, "is required") }
       return nil
@@ -114,7 +114,7 @@ public struct FieldValidator: Sendable {
   /// Checks a user id: 1–128 ASCII letters, digits and `-_.@:`.
   ///
   /// ASCII only, checked byte by byte, so that two different ids can never be canonically equivalent Unicode.
-  public mutating func userId(_ value: String?, _ field: String = "userId") -> String? {
+  package mutating func userId(_ value: String?, _ field: String = "userId") -> String? {
     guard let value = required(value, field) else { return nil }
     guard (1...128).contains(value.utf8.count), value.utf8.allSatisfy(Self.isUserIdByte) else {
       fail(field, "must be 1-128 characters of ASCII letters, digits and - _ . @ :")
@@ -135,7 +135,7 @@ public struct FieldValidator: Sendable {
   }
 
   /// Checks an email address's basic shape.
-  public mutating func email(_ value: String?, _ field: String = "email", required: Bool = true) -> String? {
+  package mutating func email(_ value: String?, _ field: String = "email", required: Bool = true) -> String? {
     guard let value = text(value, field, maxLength: 254, required: required) else { return nil }
     let parts = value.split(separator: "@", omittingEmptySubsequences: false)
     guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),

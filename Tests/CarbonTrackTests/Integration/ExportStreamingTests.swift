@@ -16,17 +16,17 @@ import Testing
 struct ExportStreamingTests {
   private static let longHistory = 50_000
 
-  private func exportEvent(_ userId: String, method: String = "GET", sub: String? = nil) -> [UInt8] {
-    var event: [String: Any] = [
-      "version": "2.0", "rawPath": "/users/\(userId)/export",
-      "requestContext": ["http": ["method": method, "path": "/users/\(userId)/export"]],
+  /// A function URL's event (route `$default`), or with `domainName` one from another front.
+  private func exportEvent(
+    _ userId: String, method: String = "GET", sub: String? = nil, routeKey: String = "$default",
+    domainName: String? = nil
+  ) -> [UInt8] {
+    var context: [String: Any] = ["http": ["method": method, "path": "/users/\(userId)/export"]]
+    if let sub { context["authorizer"] = ["jwt": ["claims": ["sub": sub]]] }
+    if let domainName { context["domainName"] = domainName }
+    let event: [String: Any] = [
+      "version": "2.0", "routeKey": routeKey, "rawPath": "/users/\(userId)/export", "requestContext": context,
     ]
-    if let sub {
-      event["requestContext"] = [
-        "http": ["method": method, "path": "/users/\(userId)/export"],
-        "authorizer": ["jwt": ["claims": ["sub": sub]]],
-      ]
-    }
     return Array(try! JSONSerialization.data(withJSONObject: event))
   }
 
@@ -129,6 +129,20 @@ struct ExportStreamingTests {
 
         let post = try await server.invoke(exportEvent("owner", method: "POST", sub: "owner"))
         #expect(post.bodyText.contains(#""statusCode":405"#))
+
+        // An HTTP API buffers: a stream would reach its client as raw prelude bytes, so the answer is a whole 406.
+        for httpAPIEvent in [
+          exportEvent("owner", sub: "owner", routeKey: "ANY /users/{proxy+}"),
+          exportEvent("owner", sub: "owner", domainName: "abc123.execute-api.us-east-1.amazonaws.com"),
+        ] {
+          guard case .complete(let whole) = try await server.invokeStreaming(httpAPIEvent) else {
+            throw ExportTestFailure("an HTTP API event was answered with a stream")
+          }
+          #expect(whole.bodyText.contains(#""statusCode":406"#))
+        }
+        let functionURL = try await export(
+          server, exportEvent("owner", sub: "owner", domainName: "abc123.lambda-url.us-east-1.on.aws"), moto: moto)
+        #expect(functionURL.response.statusCode == 200)
       }
     }
   }

@@ -1,4 +1,4 @@
-import CarbonTrack
+@testable import CarbonTrack
 import DynamoDB
 import FuzzSupport
 import LambdaRuntime

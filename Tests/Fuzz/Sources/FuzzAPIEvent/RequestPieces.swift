@@ -1,4 +1,4 @@
-import CarbonTrack
+@testable import CarbonTrack
 import FuzzSupport
 
 /// The synchronous steps an event goes through before the store, called one by one through the public API so that

@@ -1,4 +1,4 @@
-import CarbonTrack
+@testable import CarbonTrack
 
 /// An entry and a goal as the store would have read them, for the updates to apply to.
 ///
