@@ -4,15 +4,15 @@ import Synchronization
 
 /// A request on an `HTTP1Connection` whose body is written in parts as they become available.
 ///
-/// Every operation is queued on the connection's event loop in the order it was called, from whichever thread: a
-/// part sent just before `finish` from another thread cannot arrive after the end. Each part goes out as soon as the
-/// loop gets to it; parts queued while the loop was busy leave together, in one flush (one system call instead of
-/// one each, the same chunks on the wire).
+/// Every operation joins one queue in the order it was called, from whichever thread, and the connection's event
+/// loop drains that queue: a part sent just before `finish` from another thread cannot arrive after the end. Only
+/// the part that finds the queue empty wakes the loop; parts queued before it gets there leave with it, in one flush
+/// (one wake-up and one system call instead of one each; the same chunks on the wire).
 package struct HTTP1RequestStream: Sendable {
   private let channel: any Channel
   private let failure: ConnectionFailure
   private let response: EventLoopPromise<HTTP1Response>
-  private let queued = QueuedParts()
+  private let queue = OutboundQueue()
   /// Completes once the head is written (or fails when it cannot be).
   package let headWritten: EventLoopFuture<Void>
 
@@ -27,14 +27,14 @@ package struct HTTP1RequestStream: Sendable {
     written.futureResult.whenFailure { error in
       response.fail(failure.recorded ?? HTTP1ClientError.connectionClosed(reason: "\(error)"))
     }
-    enqueue(HTTP1Outbound.streamHead(head, response: response), promise: written)
+    enqueue(HTTP1Outbound.streamHead(head, response: response), promise: written, whenWritten: nil)
   }
 
-  /// Queues one part of the body, flushed as its own chunk; the future completes once it is written to the socket.
-  package func send(_ part: ByteBuffer) -> EventLoopFuture<Void> {
-    let written = channel.eventLoop.makePromise(of: Void.self)
-    enqueue(.streamBody(part), promise: written)
-    return written.futureResult
+  /// Queues one part of the body, flushed as its own chunk. `whenWritten` runs on the connection's event loop once
+  /// the part is written to the socket, or has failed to be (a callback registered there costs no thread crossing,
+  /// where a future's callback added from another thread would).
+  package func send(_ part: ByteBuffer, whenWritten: @escaping @Sendable (Result<Void, any Error>) -> Void) {
+    enqueue(.streamBody(part), promise: channel.eventLoop.makePromise(of: Void.self), whenWritten: whenWritten)
   }
 
   /// Queues the end of the body with `trailers`; the future completes with the server's whole response.
@@ -43,23 +43,51 @@ package struct HTTP1RequestStream: Sendable {
     written.futureResult.whenFailure { [failure, response] error in
       response.fail(failure.recorded ?? HTTP1ClientError.connectionClosed(reason: "\(error)"))
     }
-    enqueue(.streamEnd(trailers), promise: written)
+    enqueue(.streamEnd(trailers), promise: written, whenWritten: nil)
     return response.futureResult
   }
 
-  /// Always through the event loop's queue, even on the loop itself: a direct write from the loop would overtake
-  /// parts other threads queued before it. The last of the parts queued at a time flushes them all.
-  private func enqueue(_ part: HTTP1Outbound, promise: EventLoopPromise<Void>) {
-    let (channel, queued) = (channel, queued)
-    queued.count.add(1, ordering: .relaxed)
+  /// Always through the queue, even on the loop itself: a direct write from the loop would overtake parts other
+  /// threads queued before it.
+  private func enqueue(
+    _ part: HTTP1Outbound, promise: EventLoopPromise<Void>,
+    whenWritten: (@Sendable (Result<Void, any Error>) -> Void)?
+  ) {
+    guard queue.append(OutboundQueue.Entry(part: part, promise: promise, whenWritten: whenWritten)) else { return }
+    let (channel, queue) = (channel, queue)
     channel.eventLoop.execute {
-      channel.write(part, promise: promise)
-      if queued.count.subtract(1, ordering: .relaxed).newValue == 0 { channel.flush() }
+      for entry in queue.takeAll() {
+        if let whenWritten = entry.whenWritten { entry.promise.futureResult.whenComplete(whenWritten) }
+        channel.write(entry.part, promise: entry.promise)
+      }
+      channel.flush()
     }
   }
 }
 
-/// How many parts of a stream are queued on the event loop and not yet written.
-private final class QueuedParts: Sendable {
-  let count = Atomic<Int>(0)
+/// The parts of a stream queued for its event loop and not yet handed to the channel.
+private final class OutboundQueue: Sendable {
+  struct Entry: Sendable {
+    var part: HTTP1Outbound
+    var promise: EventLoopPromise<Void>
+    var whenWritten: (@Sendable (Result<Void, any Error>) -> Void)?
+  }
+
+  private let entries = Mutex<[Entry]>([])
+
+  /// Adds `entry`; true when the queue was empty, so the caller must schedule the drain.
+  func append(_ entry: Entry) -> Bool {
+    entries.withLock { entries in
+      entries.append(entry)
+      return entries.count == 1
+    }
+  }
+
+  /// Empties the queue, returning what it held in order.
+  func takeAll() -> [Entry] {
+    entries.withLock { entries in
+      defer { entries.removeAll(keepingCapacity: true) }
+      return entries
+    }
+  }
 }

@@ -54,15 +54,22 @@ public final class LambdaResponseWriter: Sendable {
     var unconfirmedBytes = 0
     /// The first write that failed (the connection broke): every later write throws it.
     var writeFailure: (any Error)?
+    /// Writes waiting for `unconfirmedBytes` to fall to `unconfirmedLimit`.
+    var waiters: [CheckedContinuation<Void, any Error>] = []
   }
 
   private let state = Mutex(State())
   private let open: @Sendable (_ contentType: String) -> any ResponseStream
   private let limit: Int
+  private let buffers: ChunkBufferPool
 
-  /// A writer whose first write opens the response with `open`.
-  init(limit: Int = maximumResponseBytes, open: @escaping @Sendable (_ contentType: String) -> any ResponseStream) {
+  /// A writer whose first write opens the response with `open`; the bytes it copies go into `buffers`' buffers.
+  init(
+    limit: Int = maximumResponseBytes, buffers: ChunkBufferPool = ChunkBufferPool(),
+    open: @escaping @Sendable (_ contentType: String) -> any ResponseStream
+  ) {
     self.limit = limit
+    self.buffers = buffers
     self.open = open
   }
 
@@ -90,12 +97,16 @@ public final class LambdaResponseWriter: Sendable {
 
   /// Sends `bytes` as the next part of the body.
   public func write(_ bytes: some Sequence<UInt8>) async throws {
-    try await send(ByteBuffer(bytes: bytes), opening: Self.plainContentType, isPrelude: false)
+    var chunk = buffers.take(capacity: bytes.underestimatedCount)
+    chunk.writeBytes(bytes)
+    try await send(chunk, opening: Self.plainContentType, isPrelude: false, recycled: true)
   }
 
   /// Sends `text`, UTF-8 encoded, as the next part of the body.
   public func write(_ text: String) async throws {
-    try await send(ByteBuffer(string: text), opening: Self.plainContentType, isPrelude: false)
+    var chunk = buffers.take(capacity: text.utf8.count)
+    chunk.writeString(text)
+    try await send(chunk, opening: Self.plainContentType, isPrelude: false, recycled: true)
   }
 
   /// Sends `buffer` as the next part of the body, without copying it.
@@ -107,10 +118,13 @@ public final class LambdaResponseWriter: Sendable {
   public var bytesWritten: Int { state.withLock { $0.bytesSent } }
 
   /// Queues `chunk` at once (it leaves as soon as the connection's event loop gets to it) and returns without waiting
-  /// for it to be written, unless more than `unconfirmedLimit` bytes are still on their way.
-  private func send(_ chunk: ByteBuffer, opening contentType: String, isPrelude: Bool) async throws {
+  /// for it to be written, unless more than `unconfirmedLimit` bytes are then on their way.
+  /// A `recycled` chunk's buffer goes back to `buffers` once written.
+  private func send(
+    _ chunk: ByteBuffer, opening contentType: String, isPrelude: Bool, recycled: Bool = false
+  ) async throws {
     let size = chunk.readableBytes
-    let queued = try state.withLock { state throws -> (written: EventLoopFuture<Void>, mustWait: Bool)? in
+    let mustWait = try state.withLock { state throws -> Bool in
       if let failure = state.writeFailure { throw failure }
       let stream: any ResponseStream
       switch state.phase {
@@ -128,22 +142,42 @@ public final class LambdaResponseWriter: Sendable {
         state.limitExceeded = true
         throw StreamingResponseError.responseTooLarge(limit: limit)
       }
-      guard size > 0 else { return nil }
+      guard size > 0 else { return false }
       state.bytesSent += size
       state.unconfirmedBytes += size
       // Queued while the lock is held, so chunks leave in the order their writes took the lock, and none can
       // follow the end that `finish` queues.
-      return (stream.send(chunk), state.unconfirmedBytes > Self.unconfirmedLimit)
-    }
-    guard let queued else { return }
-    queued.written.whenComplete { [self] result in
-      state.withLock { state in
-        state.unconfirmedBytes -= size
-        if case .failure(let error) = result, state.writeFailure == nil { state.writeFailure = error }
+      stream.send(chunk) { [self] result in
+        confirm(size, result)
+        if recycled { buffers.giveBack(chunk) }
       }
+      return state.unconfirmedBytes > Self.unconfirmedLimit
     }
-    // Chunks are written in order: once this one is, so is everything before it.
-    if queued.mustWait { try await queued.written.get() }
+    guard mustWait else { return }
+    try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
+      let ready = state.withLock { state -> Result<Void, any Error>? in
+        if let failure = state.writeFailure { return .failure(failure) }
+        guard state.unconfirmedBytes > Self.unconfirmedLimit else { return .success(()) }
+        state.waiters.append(waiter)
+        return nil
+      }
+      if let ready { waiter.resume(with: ready) }
+    }
+  }
+
+  /// Accounts for a chunk the connection has written (or failed to write), and lets waiting writes go on once few
+  /// enough bytes are left on their way.
+  private func confirm(_ size: Int, _ result: Result<Void, any Error>) {
+    let (waiters, outcome) = state.withLock {
+      state -> ([CheckedContinuation<Void, any Error>], Result<Void, any Error>) in
+      state.unconfirmedBytes -= size
+      if case .failure(let error) = result, state.writeFailure == nil { state.writeFailure = error }
+      let outcome: Result<Void, any Error> = state.writeFailure.map { .failure($0) } ?? .success(())
+      guard state.writeFailure != nil || state.unconfirmedBytes <= Self.unconfirmedLimit else { return ([], outcome) }
+      defer { state.waiters.removeAll() }
+      return (state.waiters, outcome)
+    }
+    for waiter in waiters { waiter.resume(with: outcome) }
   }
 
   /// Ends the response once the handler has returned, thrown or timed out; later writes throw `.closed`.

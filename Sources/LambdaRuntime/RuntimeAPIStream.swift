@@ -34,8 +34,8 @@ struct RuntimeAPIStream: ResponseStream {
     [errorTypeTrailer: report.errorType, errorBodyTrailer: Data(report.jsonBody).base64EncodedString()]
   }
 
-  func send(_ chunk: ByteBuffer) -> EventLoopFuture<Void> {
-    request.send(chunk)
+  func send(_ chunk: ByteBuffer, whenWritten: @escaping @Sendable (Result<Void, any Error>) -> Void) {
+    request.send(chunk, whenWritten: whenWritten)
   }
 
   /// Failures become `RuntimeAPIError`s, which end the runtime as for a buffered response.

@@ -16,6 +16,8 @@ struct RuntimeLoop<API: RuntimeAPI>: Sendable {
   let safetyMargin: Duration
   /// How long a timed-out handler may take to stop before the loop ends with `LambdaRuntimeError.handlerDidNotStop`.
   let timeoutGrace: Duration
+  /// Streamed chunks' buffers, reused from one invocation to the next.
+  let chunkBuffers = ChunkBufferPool()
 
   /// Returns only by throwing a `RuntimeAPIError` or `LambdaRuntimeError.handlerDidNotStop` (or on cancellation);
   /// handler errors never end the loop.
@@ -60,7 +62,9 @@ struct RuntimeLoop<API: RuntimeAPI>: Sendable {
     _ body: @escaping @Sendable ([UInt8], LambdaResponseWriter, LambdaContext) async throws -> Void
   ) async throws {
     let (api, event, requestId) = (api, invocation.event, invocation.requestId)
-    let writer = LambdaResponseWriter { api.startStreamingResponse(requestId: requestId, contentType: $0) }
+    let writer = LambdaResponseWriter(buffers: chunkBuffers) {
+      api.startStreamingResponse(requestId: requestId, contentType: $0)
+    }
     let result = await DeadlineRunner.run(
       deadline: context.deadline, safetyMargin: safetyMargin, timer: api.eventLoop, executor: handlerExecutor,
       completion: completion

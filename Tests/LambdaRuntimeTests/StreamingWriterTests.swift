@@ -179,4 +179,36 @@ struct StreamingWriterTests {
     #expect(report.errorMessage.contains("limit of 10 bytes"))
     await #expect(throws: StreamingResponseError.closed) { try await writer.write("late") }
   }
+
+  @Test func aWriteWaitsOnlyWhileMoreThanTheUnconfirmedLimitIsOnItsWay() async throws {
+    let stream = HeldResponseStream()
+    let writer = LambdaResponseWriter { _ in stream }
+    let half = ByteBuffer(repeating: 0x61, count: LambdaResponseWriter.unconfirmedLimit / 2 + 1)
+    try await writer.write(half)
+    let returned = RequestLines()
+    let second = Task {
+      try await writer.write(half)
+      returned.append("second")
+    }
+    #expect(await eventually { stream.held == 2 })
+    // Both halves are on their way, two bytes past the limit: the second write must wait for the first.
+    try await Task.sleep(for: .milliseconds(100))
+    #expect(returned.all.isEmpty)
+    stream.complete(.success(()))
+    try await second.value
+    #expect(returned.all == ["second"])
+    #expect(writer.bytesWritten == 2 * half.readableBytes)
+  }
+
+  @Test func aFailedChunkFailsTheWaitingWriteAndEveryLaterOne() async throws {
+    struct Broken: Error, Equatable {}
+    let stream = HeldResponseStream()
+    let writer = LambdaResponseWriter { _ in stream }
+    let large = ByteBuffer(repeating: 0x61, count: LambdaResponseWriter.unconfirmedLimit + 1)
+    let waiting = Task { try await writer.write(large) }
+    #expect(await eventually { stream.held == 1 })
+    stream.complete(.failure(Broken()))
+    await #expect(throws: Broken.self) { try await waiting.value }
+    await #expect(throws: Broken.self) { try await writer.write("after") }
+  }
 }

@@ -38,9 +38,9 @@ final class ScriptedRuntimeClient: RuntimeAPI {
     /// What was sent so far, while the stream is open.
     var sent: [[UInt8]] { chunks.withLock { $0 } }
 
-    func send(_ chunk: ByteBuffer) -> EventLoopFuture<Void> {
+    func send(_ chunk: ByteBuffer, whenWritten: @escaping @Sendable (Result<Void, any Error>) -> Void) {
       chunks.withLock { $0.append(Array(chunk.readableBytesView)) }
-      return client.eventLoop.makeSucceededVoidFuture()
+      client.eventLoop.execute { whenWritten(.success(())) }
     }
 
     func finish(error: ErrorReport?) -> EventLoopFuture<Int> {
