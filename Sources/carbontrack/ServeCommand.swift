@@ -15,6 +15,11 @@ struct ServeCommand: AsyncParsableCommand {
         curl -d @events/self-test.json localhost:9000/2015-03-31/functions/function/invocations
       Without one, waits for a runtime started elsewhere with AWS_LAMBDA_RUNTIME_API=127.0.0.1:<port>.
       With --benchmark N, sends the --event file N times, prints one JSON line of figures and exits.
+      With --http PORT, also serves plain HTTP on 127.0.0.1:PORT as a function URL would: each request becomes a
+      payload 2.0 event, a bearer token's claims go where the JWT authorizer puts them (decoded, not verified,
+      unless --jwks names a key set to verify them against):
+        carbontrack serve --http 8080 -- .build/release/bootstrap
+        curl -H "Authorization: Bearer $TOKEN" localhost:8080/users/u1/entries
       """
   )
 
@@ -28,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Invoke the function this many times with --event, print figures as JSON and exit.")
   var benchmark: Int?
   @Option(help: "Event file for --benchmark.") var event: String?
+  @Option(help: "Also serve plain HTTP on 127.0.0.1:PORT, as a function URL (0 picks a free port).") var http: Int?
+  @Option(help: "A JWKS file: with --http, bearer tokens must be signed (RS256/ES256) by one of its keys.")
+  var jwks: String?
   @Flag(help: "Do not print REPORT lines.") var quiet = false
   @Argument(parsing: .postTerminator, help: "The function process to start, e.g. -- .build/release/bootstrap")
   var command: [String] = []
@@ -36,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     if benchmark != nil, command.isEmpty || event == nil {
       throw ValidationError("--benchmark needs --event and a function command after --")
     }
+    if jwks != nil, http == nil { throw ValidationError("--jwks applies to --http") }
   }
 
   func run() async throws {
@@ -49,6 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
       })
     let server = try await LocalLambdaServer.start(configuration, recordRequests: false)
     let endpoint = "http://127.0.0.1:\(server.port)/2015-03-31/functions/function/invocations"
+    let front = try await startHTTPFront(server)
+    defer { withExtendedLifetime(front) {} }
     guard !command.isEmpty else {
       emit(
         "Local Lambda on 127.0.0.1:\(server.port). Start a runtime with AWS_LAMBDA_RUNTIME_API=\(server.runtimeAPIAddress)"
@@ -77,6 +88,18 @@ struct ServeCommand: AsyncParsableCommand {
     try await supervisor.run()
     // `run` returns only once a stop signal has arrived; the signal handler exits the process.
     try await Task.sleep(for: .seconds(Int64.max / 2))
+  }
+
+  /// The `--http` front, when asked for; its address is printed first thing.
+  private func startHTTPFront(_ server: LocalLambdaServer) async throws -> LocalHTTPFront? {
+    guard let http else { return nil }
+    let keySet = try jwks.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
+    let front = try await LocalHTTPFront.start(for: server, port: http, jwks: keySet)
+    emit("HTTP on http://127.0.0.1:\(front.port) (function URL events, payload 2.0).")
+    if keySet == nil {
+      emit("Warning: bearer tokens are decoded, not verified (--jwks verifies them); listening on loopback only.")
+    }
+    return front
   }
 
   private func runBenchmark(

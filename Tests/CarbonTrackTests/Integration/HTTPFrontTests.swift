@@ -1,0 +1,113 @@
+import Foundation
+import LocalLambdaServer
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The CarbonTrack API over plain HTTP: `LocalHTTPFront` turning requests into function URL events for the real
+/// bootstrap, against moto.
+@Suite(.enabled(if: TestEnvironment.integrationEnabled), .timeLimit(.minutes(5)))
+struct HTTPFrontTests {
+  /// An unsigned token for `sub`, as `carbontrack serve --http` accepts without `--jwks`.
+  static func token(sub: String, expires: Int = 4_102_444_800) -> String {
+    func part(_ json: String) -> String {
+      Data(json.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+        .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+    return part(#"{"alg":"none"}"#) + "." + part(#"{"sub":"\#(sub)","exp":\#(expires)}"#) + ".unsigned"
+  }
+
+  private struct Reply {
+    var status: Int
+    var headers: [String: String]
+    var body: Data
+    var json: [String: Any]? { try? JSONSerialization.jsonObject(with: body) as? [String: Any] }
+  }
+
+  private func send(
+    _ port: Int, _ method: String, _ path: String, token: String? = nil, body: String? = nil,
+    headers: [String: String] = [:]
+  ) async throws -> Reply {
+    var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+    request.httpMethod = method
+    if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+    if let body {
+      request.httpBody = Data(body.utf8)
+      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    }
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let http = try #require(response as? HTTPURLResponse)
+    var fields: [String: String] = [:]
+    for (name, value) in http.allHeaderFields {
+      if let name = name as? String, let value = value as? String { fields[name.lowercased()] = value }
+    }
+    return Reply(status: http.statusCode, headers: fields, body: data)
+  }
+
+  private func withFront(_ label: String, _ body: (Int) async throws -> Void) async throws {
+    try await withStore(label) { _, environment in
+      try await RunningBootstrap.with(environment: environment) { server in
+        let front = try await LocalHTTPFront.start(for: server, port: 0)
+        do {
+          try await body(front.port)
+        } catch {
+          await front.close()
+          throw error
+        }
+        await front.close()
+      }
+    }
+  }
+
+  @Test func aUserWithATokenCreatesAndListsEntriesOverPlainHTTP() async throws {
+    try await withFront("front") { port in
+      let token = Self.token(sub: "u1")
+      let created = try await send(
+        port, "POST", "/users/u1", token: token, body: #"{"email":"u1@example.com","displayName":"U One"}"#)
+      #expect(created.status == 201, "\(String(decoding: created.body, as: UTF8.self))")
+      #expect(created.headers["content-type"]?.hasPrefix("application/json") == true)
+      let entry = try await send(
+        port, "POST", "/users/u1/entries", token: token,
+        body: #"{"category":"transport","activity":"Bus","quantity":12,"unit":"km","kgCO2e":1.2}"#)
+      #expect(entry.status == 201, "\(String(decoding: entry.body, as: UTF8.self))")
+      let listed = try await send(port, "GET", "/users/u1/entries?limit=10", token: token)
+      #expect(listed.status == 200)
+      let items = try #require(listed.json?["entries"] as? [[String: Any]], "\(listed.json ?? [:])")
+      #expect(items.count == 1)
+      // Another user's token cannot read u1, whatever path it asks for.
+      let other = try await send(port, "GET", "/users/u1/entries", token: Self.token(sub: "u2"))
+      #expect(other.status == 403)
+    }
+  }
+
+  @Test func tokensAreCheckedAsTheJWTAuthorizerChecksThem() async throws {
+    try await withFront("front-auth") { port in
+      let missing = try await send(port, "GET", "/users/u1")
+      #expect(missing.status == 401)
+      for bad in ["not-a-jwt", Self.token(sub: "u1", expires: 1_000_000_000)] {
+        let refused = try await send(port, "GET", "/users/u1", token: bad)
+        #expect(refused.status == 401)
+        #expect(String(decoding: refused.body, as: UTF8.self) == #"{"message":"Unauthorized"}"#)
+      }
+      let basic = try await send(port, "GET", "/users/u1", headers: ["Authorization": "Basic dTE6cHc="])
+      #expect(basic.status == 401)
+    }
+  }
+
+  @Test func theExportStreamsThroughTheFrontWithThePreludeAsTheHTTPHead() async throws {
+    try await withFront("front-export") { port in
+      let token = Self.token(sub: "u1")
+      _ = try await send(
+        port, "POST", "/users/u1", token: token, body: #"{"email":"u1@example.com","displayName":"U One"}"#)
+      let export = try await send(port, "GET", "/users/u1/export", token: token)
+      #expect(export.status == 200)
+      #expect(export.headers["content-type"] == "application/x-ndjson")
+      let lines = String(decoding: export.body, as: UTF8.self).split(separator: "\n")
+      #expect(lines.first?.contains(#""type":"user""#) == true, "\(lines)")
+      #expect(lines.count >= 2)
+    }
+  }
+}
