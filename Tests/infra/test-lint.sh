@@ -158,8 +158,14 @@ api = resources["HttpApi"]["Properties"]["Auth"]
 authorizer = api["Authorizers"].get(api.get("DefaultAuthorizer", ""), {})
 check("the HTTP API's default authorizer is a JWT authorizer on the Authorization header",
       "JwtConfiguration" in authorizer and authorizer.get("IdentitySource") == "$request.header.Authorization")
-check("no route opts out of the authorizer",
-      not any(e["Properties"].get("Auth", {}).get("Authorizer") == "NONE" for e in events.values()))
+open_routes = sorted((e["Properties"].get("Method"), e["Properties"].get("Path")) for e in events.values()
+                     if e["Properties"].get("Auth", {}).get("Authorizer") == "NONE")
+check("no route but GET /health opts out of the authorizer", open_routes == [("GET", "/health")], str(open_routes))
+cors = resources["HttpApi"]["Properties"].get("CorsConfiguration", {})
+allowed = cors.get("Fn::If", [None, {}, None])[1] if isinstance(cors, dict) else {}
+check("the HTTP API's CORS origins are the function's CORS_ALLOWED_ORIGINS",
+      allowed.get("AllowOrigins") == {"Fn::Split": [",", {"Ref": "CorsAllowedOrigins"}]}
+      and variables.get("CORS_ALLOWED_ORIGINS") == {"Ref": "CorsAllowedOrigins"})
 PY
 )" || fail "the template consistency checks run to the end" "python3 stopped early; see the error above"
 while IFS=$'\t' read -r status description details; do

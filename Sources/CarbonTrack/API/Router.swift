@@ -25,6 +25,17 @@ package enum Router {
     return segments[1]
   }
 
+  /// The methods `path` accepts (for a preflight's `Access-Control-Allow-Methods`), or `notFound`.
+  package static func methods(for path: String) throws(CarbonTrackError) -> [String] {
+    if HealthRoute.matches(path) { return HealthRoute.methods }
+    do {
+      _ = try match(method: "OPTIONS", path: path)
+      return []
+    } catch .methodNotAllowed(_, let allowed) {
+      return allowed
+    }
+  }
+
   /// The route for `method` and `path`, or `notFound` / `methodNotAllowed`.
   package static func match(method: String, path: String) throws(CarbonTrackError) -> Route {
     let segments = path.split(separator: "/").map { percentDecode(String($0)) }

@@ -4,11 +4,13 @@ import LambdaRuntime
 package struct APIHandler: RawLambdaHandler {
   let executor: OperationExecutor
   let authMode: AuthMode
+  let cors: CORSPolicy
 
-  /// A handler on `store` applying `authMode` to requests without an identity.
-  package init(store: CarbonTrackStore, authMode: AuthMode) {
+  /// A handler on `store` applying `authMode` to requests without an identity, and `cors` to browsers' requests.
+  package init(store: CarbonTrackStore, authMode: AuthMode, cors: CORSPolicy = CORSPolicy()) {
     executor = OperationExecutor(store: store)
     self.authMode = authMode
+    self.cors = cors
   }
 
   package func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
@@ -31,9 +33,17 @@ package struct APIHandler: RawLambdaHandler {
     }
   }
 
-  /// The response to one request.
+  /// The response to one request, with CORS headers for an allowed browser origin.
   package func respond(to request: APIRequest, context: LambdaContext) async -> APIGatewayResponse {
+    cors.decorate(await answer(request, context: context), origin: request.headers["origin"])
+  }
+
+  private func answer(_ request: APIRequest, context: LambdaContext) async -> APIGatewayResponse {
     do {
+      if request.method.uppercased() == "OPTIONS" {
+        return cors.preflight(origin: request.headers["origin"], methods: try Router.methods(for: request.path))
+      }
+      if let health = try HealthRoute.answer(method: request.method, path: request.path) { return health }
       let route = try Router.match(method: request.method, path: request.path)
       try authorize(request, userId: route.userId)
       let input = OperationInput(

@@ -47,9 +47,11 @@ struct HTTPFrontTests {
     return Reply(status: http.statusCode, headers: fields, body: data)
   }
 
-  private func withFront(_ label: String, _ body: (Int) async throws -> Void) async throws {
+  private func withFront(
+    _ label: String, environment extra: [String: String] = [:], _ body: (Int) async throws -> Void
+  ) async throws {
     try await withStore(label) { _, environment in
-      try await RunningBootstrap.with(environment: environment) { server in
+      try await RunningBootstrap.with(environment: environment.merging(extra) { _, new in new }) { server in
         let front = try await LocalHTTPFront.start(for: server, port: 0)
         do {
           try await body(front.port)
@@ -108,6 +110,42 @@ struct HTTPFrontTests {
       let lines = String(decoding: export.body, as: UTF8.self).split(separator: "\n")
       #expect(lines.first?.contains(#""type":"user""#) == true, "\(lines)")
       #expect(lines.count >= 2)
+    }
+  }
+
+  @Test func healthNeedsNoTokenAndAnswersOnlyGET() async throws {
+    try await withFront("front-health") { port in
+      let health = try await send(port, "GET", "/health")
+      #expect(health.status == 200)
+      #expect(health.json?["status"] as? String == "ok")
+      let post = try await send(port, "POST", "/health", body: "{}")
+      #expect(post.status == 405)
+      #expect(post.headers["allow"] == "GET")
+    }
+  }
+
+  @Test func browsersFromAllowedOriginsGetCORSAnswersAndOthersDoNot() async throws {
+    let app = "https://app.example.com"
+    try await withFront("front-cors", environment: ["CORS_ALLOWED_ORIGINS": "\(app), http://localhost:5173"]) { port in
+      let preflight = try await send(
+        port, "OPTIONS", "/users/u1/entries",
+        headers: ["Origin": app, "Access-Control-Request-Method": "POST"])
+      #expect(preflight.status == 204)
+      #expect(preflight.headers["access-control-allow-origin"] == app)
+      #expect(preflight.headers["access-control-allow-methods"] == "GET, POST, OPTIONS")
+      #expect(preflight.headers["access-control-allow-headers"]?.contains("idempotency-key") == true)
+      #expect(preflight.headers["vary"] == "Origin")
+      let stranger = try await send(port, "OPTIONS", "/users/u1/entries", headers: ["Origin": "https://evil.example"])
+      #expect(stranger.status == 204)
+      #expect(stranger.headers["access-control-allow-origin"] == nil)
+      // Origins compare as bytes: a different case is a different origin.
+      let cased = try await send(port, "OPTIONS", "/users/u1", headers: ["Origin": "https://APP.example.com"])
+      #expect(cased.headers["access-control-allow-origin"] == nil)
+      let unknown = try await send(port, "OPTIONS", "/nowhere", headers: ["Origin": app])
+      #expect(unknown.status == 404)
+      let read = try await send(port, "GET", "/users/u1", token: Self.token(sub: "u1"), headers: ["Origin": app])
+      #expect(read.status == 404)
+      #expect(read.headers["access-control-allow-origin"] == app)
     }
   }
 }
