@@ -15,6 +15,23 @@ package enum Router {
     "analytics": ["GET": .getAnalytics],
   ]
 
+  /// The path template of each resource in `table`, as docs/openapi.yaml writes it.
+  private static let templates = [
+    "user": "/users/{userId}", "entries": "/users/{userId}/entries", "entry": "/users/{userId}/entries/{timestamp}",
+    "goals": "/users/{userId}/goals", "goal": "/users/{userId}/goals/{goalId}",
+    "achievements": "/users/{userId}/achievements", "analytics": "/users/{userId}/analytics",
+  ]
+
+  /// Every route the API answers, `METHOD /path/{template}`, sorted: what docs/openapi.yaml must list
+  /// (`carbontrack routes` prints it; Tests/infra/test-openapi.sh compares the two).
+  package static var routeTable: [String] {
+    var routes = ["GET /users/{userId}/export"] + HealthRoute.methods.map { "\($0) \(HealthRoute.path)" }
+    for (resource, methods) in table {
+      routes += methods.keys.map { "\($0) \(templates[resource] ?? resource)" }
+    }
+    return routes.sorted()
+  }
+
   /// The user whose data `GET /users/{userId}/export` asks for; nil for every other request (other methods on
   /// that path get their 405 from `match`).
   package static func exportUserId(method: String, path: String) -> String? {
