@@ -107,16 +107,38 @@ struct LocalLambdaRoutes: Sendable {
         message:
           "Request payload size (\(request.body.count) bytes) exceeded the limit (\(configuration.maxEventBytes)).")
     }
+    // As Lambda: a dry run only checks that the call may be made; an event is queued and answered 202 at once.
+    switch request.header("X-Amz-Invocation-Type") ?? "RequestResponse" {
+    case "RequestResponse", "Event": break
+    case "DryRun": return LocalResponse(status: 204, headers: [("X-Amz-Executed-Version", "$LATEST")])
+    case let other:
+      return .error(
+        400, type: "InvalidParameterValueException",
+        message: "InvocationType must be RequestResponse, Event or DryRun, not '\(other)'.")
+    }
+    let isEvent = request.header("X-Amz-Invocation-Type") == "Event"
     let clientContext = request.header("X-Amz-Client-Context").flatMap { Data(base64Encoded: $0) }
       .map { String(decoding: $0, as: UTF8.self) }
     // As on Lambda, the caller's X-Ray header (if any) becomes the invocation's.
     let invocation = QueuedInvocation(
       event: request.body, clientContext: clientContext, cognitoIdentity: nil,
       tenantId: request.header("X-Amz-Tenant-Id"), traceId: request.header("X-Amzn-Trace-Id"))
+    if isEvent {
+      let state = state
+      // Unstructured: the caller has its answer; the event runs (and its outcome is reported) on its own.
+      Task {
+        if case .streamed(let stream)? = try? await state.invoke(invocation) {
+          for try await _ in stream {}
+        }
+      }
+      return LocalResponse(status: 202, headers: [("X-Amz-Request-Id", invocation.requestId)])
+    }
     do {
       switch try await state.invoke(invocation) {
       case .complete(let result):
-        var response = LocalResponse(status: 200, headers: [("X-Amz-Request-Id", result.requestId)], body: result.body)
+        var response = LocalResponse(
+          status: 200, headers: [("X-Amz-Request-Id", result.requestId), ("X-Amz-Executed-Version", "$LATEST")],
+          body: result.body)
         if let errorType = result.errorType {
           response.headers += [("X-Amz-Function-Error", "Unhandled"), ("X-Amz-Function-Error-Type", errorType)]
         }
