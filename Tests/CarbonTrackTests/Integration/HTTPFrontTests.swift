@@ -148,4 +148,22 @@ struct HTTPFrontTests {
       #expect(read.headers["access-control-allow-origin"] == app)
     }
   }
+
+  @Test func theTokenCommandGivesATokenTheFrontAccepts() async throws {
+    let process = Process()
+    process.executableURL = try RunningBootstrap.builtProduct("carbontrack")
+    process.arguments = ["token", "--sub", "user-42", "--expires-in", "60"]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    process.waitUntilExit()
+    let token = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(process.terminationStatus == 0)
+    try await withFront("front-token") { port in
+      let created = try await send(
+        port, "POST", "/users/user-42", token: token, body: #"{"email":"u1@example.com","displayName":"U One"}"#)
+      #expect(created.status == 201, "\(String(decoding: created.body, as: UTF8.self))")
+    }
+  }
 }
