@@ -19,13 +19,8 @@ else
   use_local_aws
 fi
 
-log "release build (bootstrap linked as infra/package.sh ships it)"
-# shellcheck source=infra/lib/release-build.bash
-source infra/lib/release-build.bash
-swift "${bootstrap_build_args[@]}"
-swift "${carbontrack_build_args[@]}"
-bin="$(swift build -c release --show-bin-path)"
-link_bootstrap_for_lambda "$bin/bootstrap-lambda"
+build_release_bootstrap_and_cli
+bin="$release_bin"
 
 log "tables"
 "$bin/carbontrack" tables create

@@ -112,12 +112,8 @@ private struct HTTPFrontConnection {
   private func write(
     _ response: ProxyResponse, keepAlive: Bool, _ outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
   ) async throws {
-    var head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: response.status))
-    for (name, value) in response.headers { head.headers.add(name: name, value: value) }
-    head.headers.replaceOrAdd(name: "content-length", value: String(response.body.count))
-    head.headers.replaceOrAdd(name: "connection", value: keepAlive ? "keep-alive" : "close")
-    try await outbound.write(contentsOf: [
-      .head(head), .body(.byteBuffer(ByteBuffer(bytes: response.body))), .end(nil),
-    ])
+    try await WholeResponse.write(
+      status: response.status, headers: response.headers.map { ($0.name, $0.value) }, body: response.body,
+      keepAlive: keepAlive, to: outbound)
   }
 }

@@ -98,12 +98,7 @@ struct LocalLambdaConnection: Sendable {
       try await StreamedAnswerWriter(stream: stream, keepAlive: keepAlive, outbound: outbound).write()
       return
     }
-    var head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: response.status))
-    for (name, value) in response.headers { head.headers.add(name: name, value: value) }
-    head.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
-    head.headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-    try await outbound.write(contentsOf: [
-      .head(head), .body(.byteBuffer(ByteBuffer(bytes: response.body))), .end(nil),
-    ])
+    try await WholeResponse.write(
+      status: response.status, headers: response.headers, body: response.body, keepAlive: keepAlive, to: outbound)
   }
 }

@@ -87,10 +87,7 @@ struct StreamedAnswerWriter {
     let response = LocalResponse.error(
       502, type: failure?.errorType ?? "Runtime.InvalidPrelude",
       message: failure?.description ?? "The streamed response did not start with a valid function URL prelude.")
-    var head = HTTPResponseHead(version: .http1_1, status: .badGateway)
-    for (name, value) in response.headers { head.headers.add(name: name, value: value) }
-    head.headers.add(name: "Content-Length", value: String(response.body.count))
-    head.headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-    try await outbound.write(contentsOf: [.head(head), .body(.byteBuffer(ByteBuffer(bytes: response.body))), .end(nil)])
+    try await WholeResponse.write(
+      status: 502, headers: response.headers, body: response.body, keepAlive: keepAlive, to: outbound)
   }
 }

@@ -68,12 +68,6 @@ time.sleep(0.3)
 check("DryRun answers 204 and runs nothing", dry["StatusCode"] == 204 and reports() == before, dry["StatusCode"])
 PY
 )" || fail "the boto3 checks run to the end" "python3 stopped early"
-while IFS=$'\t' read -r status description details; do
-  if [[ "$status" == ok ]]; then
-    pass "$description"
-  else
-    fail "$description" "$details"
-  fi
-done <<<"$results"
+record_results "$results"
 
 finish

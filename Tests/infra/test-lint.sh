@@ -168,12 +168,6 @@ check("the HTTP API's CORS origins are the function's CORS_ALLOWED_ORIGINS",
       and variables.get("CORS_ALLOWED_ORIGINS") == {"Ref": "CorsAllowedOrigins"})
 PY
 )" || fail "the template consistency checks run to the end" "python3 stopped early; see the error above"
-while IFS=$'\t' read -r status description details; do
-  if [[ "$status" == ok ]]; then
-    pass "$description"
-  else
-    fail "$description" "$details"
-  fi
-done <<<"$consistency"
+record_results "$consistency"
 
 finish

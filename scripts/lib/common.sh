@@ -7,6 +7,18 @@ log() { printf '==> %s\n' "$*" >&2; }
 # shellcheck source=infra/lib/python-env.bash
 source "$(dirname "${BASH_SOURCE[0]}")/../../infra/lib/python-env.bash"
 
+# Release builds of bootstrap, linked as infra/package.sh ships it ($release_bin/bootstrap-lambda), and of
+# carbontrack; sets release_bin to their folder.
+build_release_bootstrap_and_cli() {
+  log "release build (bootstrap linked as infra/package.sh ships it)"
+  # shellcheck source=infra/lib/release-build.bash
+  source "$(dirname "${BASH_SOURCE[0]}")/../../infra/lib/release-build.bash"
+  swift "${bootstrap_build_args[@]}"
+  swift "${carbontrack_build_args[@]}"
+  release_bin="$(swift build -c release --show-bin-path)"
+  link_bootstrap_for_lambda "$release_bin/bootstrap-lambda"
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }

@@ -34,6 +34,19 @@ check() {
   fi
 }
 
+# record_results LINES: one pass or fail per line `ok|FAIL<TAB>description<TAB>details`, as the Python checks
+# of the infra tests print them.
+record_results() {
+  local status description details
+  while IFS=$'\t' read -r status description details; do
+    if [[ "$status" == ok ]]; then
+      pass "$description"
+    else
+      fail "$description" "$details"
+    fi
+  done <<<"$1"
+}
+
 # expect_equal "description" expected actual
 expect_equal() {
   if [[ "$2" == "$3" ]]; then
