@@ -1,8 +1,9 @@
-@testable import CarbonTrack
 import DynamoDB
 import FuzzSupport
 import LambdaRuntime
 import Logging
+
+@testable import CarbonTrack
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

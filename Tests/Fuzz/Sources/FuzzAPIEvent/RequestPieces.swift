@@ -1,5 +1,6 @@
-@testable import CarbonTrack
 import FuzzSupport
+
+@testable import CarbonTrack
 
 /// The synchronous steps an event goes through before the store, called one by one through the public API so that
 /// each one's errors can be checked: every failure on the way in must be the client's (4xx).
