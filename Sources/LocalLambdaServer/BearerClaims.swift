@@ -45,6 +45,11 @@ enum BearerClaims {
 
 /// Base64url without padding, as JWTs and JWKs use it.
 enum Base64URL {
+  static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+      .replacingOccurrences(of: "=", with: "")
+  }
+
   static func decode(_ text: String) -> [UInt8]? {
     guard !text.contains("=") else { return nil }
     var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")

@@ -31,6 +31,23 @@ public final class LocalHTTPFront: Sendable {
     return LocalHTTPFront(port: listener.port, listener: listener)
   }
 
+  /// An unsigned JWT (`alg` none) for `subject`, valid for `lifetime` from `now`: what a front without a key set
+  /// accepts, to try the API as one user.
+  public static func unsignedToken(subject: String, lifetime: Duration, now: Date = Date()) -> String {
+    let issuedAt = Int64(now.timeIntervalSince1970)
+    struct Claims: Encodable {
+      var sub: String
+      var iat: Int64
+      var exp: Int64
+      var iss = "carbontrack-local"
+    }
+    let claims = Claims(sub: subject, iat: issuedAt, exp: issuedAt + lifetime.components.seconds)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let payload = (try? encoder.encode(claims)).map(Array.init) ?? []
+    return Base64URL.encode(Array(#"{"alg":"none","typ":"JWT"}"#.utf8)) + "." + Base64URL.encode(payload) + "."
+  }
+
   private init(port: Int, listener: RuntimeAPIListener) {
     self.port = port
     self.listener = listener

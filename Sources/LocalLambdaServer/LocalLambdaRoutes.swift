@@ -108,7 +108,8 @@ struct LocalLambdaRoutes: Sendable {
           "Request payload size (\(request.body.count) bytes) exceeded the limit (\(configuration.maxEventBytes)).")
     }
     // As Lambda: a dry run only checks that the call may be made; an event is queued and answered 202 at once.
-    switch request.header("X-Amz-Invocation-Type") ?? "RequestResponse" {
+    let invocationType = request.header("X-Amz-Invocation-Type") ?? "RequestResponse"
+    switch invocationType {
     case "RequestResponse", "Event": break
     case "DryRun": return LocalResponse(status: 204, headers: [("X-Amz-Executed-Version", "$LATEST")])
     case let other:
@@ -116,14 +117,13 @@ struct LocalLambdaRoutes: Sendable {
         400, type: "InvalidParameterValueException",
         message: "InvocationType must be RequestResponse, Event or DryRun, not '\(other)'.")
     }
-    let isEvent = request.header("X-Amz-Invocation-Type") == "Event"
     let clientContext = request.header("X-Amz-Client-Context").flatMap { Data(base64Encoded: $0) }
       .map { String(decoding: $0, as: UTF8.self) }
     // As on Lambda, the caller's X-Ray header (if any) becomes the invocation's.
     let invocation = QueuedInvocation(
       event: request.body, clientContext: clientContext, cognitoIdentity: nil,
       tenantId: request.header("X-Amz-Tenant-Id"), traceId: request.header("X-Amzn-Trace-Id"))
-    if isEvent {
+    if invocationType == "Event" {
       let state = state
       // Unstructured: the caller has its answer; the event runs (and its outcome is reported) on its own.
       Task {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import LocalLambdaServer
 
 /// `carbontrack token --sub u1`: an unsigned JWT for `carbontrack serve --http`, which decodes tokens without
 /// verifying them (unless started with --jwks).
@@ -19,15 +19,7 @@ struct TokenCommand: ParsableCommand {
     guard expiresIn > 0, expiresIn <= 366 * 86_400 else { throw ValidationError("--expires-in: 1 to 31622400") }
   }
 
-  func run() throws {
-    let now = Int(Date().timeIntervalSince1970)
-    let claims: [String: Any] = ["sub": sub, "iat": now, "exp": now + expiresIn, "iss": "carbontrack-local"]
-    let payload = try JSONSerialization.data(withJSONObject: claims, options: [.sortedKeys])
-    print(Self.base64URL(Data(#"{"alg":"none","typ":"JWT"}"#.utf8)) + "." + Self.base64URL(payload) + ".")
-  }
-
-  private static func base64URL(_ data: Data) -> String {
-    data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-      .replacingOccurrences(of: "=", with: "")
+  func run() {
+    print(LocalHTTPFront.unsignedToken(subject: sub, lifetime: .seconds(expiresIn)))
   }
 }

@@ -8,10 +8,7 @@ import Testing
 /// How `LocalHTTPFront` turns requests into payload 2.0 events, tokens into claims and answers into responses.
 @Suite("HTTP front mapping")
 struct HTTPFrontMappingTests {
-  private func base64URL(_ bytes: some Sequence<UInt8>) -> String {
-    Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-      .replacingOccurrences(of: "=", with: "")
-  }
+  private func base64URL(_ bytes: some Sequence<UInt8>) -> String { Base64URL.encode(bytes) }
 
   private func event(_ json: [UInt8]) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])

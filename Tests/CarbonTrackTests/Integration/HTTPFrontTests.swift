@@ -11,12 +11,8 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.integrationEnabled), .timeLimit(.minutes(5)))
 struct HTTPFrontTests {
   /// An unsigned token for `sub`, as `carbontrack serve --http` accepts without `--jwks`.
-  static func token(sub: String, expires: Int = 4_102_444_800) -> String {
-    func part(_ json: String) -> String {
-      Data(json.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-        .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-    return part(#"{"alg":"none"}"#) + "." + part(#"{"sub":"\#(sub)","exp":\#(expires)}"#) + ".unsigned"
+  static func token(sub: String, issued: Date = Date()) -> String {
+    LocalHTTPFront.unsignedToken(subject: sub, lifetime: .seconds(3600), now: issued)
   }
 
   private struct Reply {
@@ -89,7 +85,7 @@ struct HTTPFrontTests {
     try await withFront("front-auth") { port in
       let missing = try await send(port, "GET", "/users/u1")
       #expect(missing.status == 401)
-      for bad in ["not-a-jwt", Self.token(sub: "u1", expires: 1_000_000_000)] {
+      for bad in ["not-a-jwt", Self.token(sub: "u1", issued: Date(timeIntervalSince1970: 1_000_000_000))] {
         let refused = try await send(port, "GET", "/users/u1", token: bad)
         #expect(refused.status == 401)
         #expect(String(decoding: refused.body, as: UTF8.self) == #"{"message":"Unauthorized"}"#)
