@@ -15,6 +15,7 @@ struct LocalLambdaRoutes: Sendable {
 
   let state: LocalLambdaState
   let configuration: LocalLambdaConfiguration
+  let logTail: InvocationLogTail
 
   /// nil means "close the connection without answering" (the server is shutting down, or the connection's
   /// process has gone).
@@ -61,6 +62,7 @@ struct LocalLambdaRoutes: Sendable {
 
   private func next(_ origin: RequestOrigin) async -> LocalResponse? {
     guard let invocation = await state.next(sandbox: origin.sandbox, connection: origin.connection) else { return nil }
+    logTail.begin(invocation.requestId, sandbox: origin.sandbox)
     let deadline =
       WallClock.nowMilliseconds() + configuration.timeout.components.seconds * 1000
       + configuration.timeout.components.attoseconds / 1_000_000_000_000_000
@@ -141,6 +143,9 @@ struct LocalLambdaRoutes: Sendable {
           body: result.body)
         if let errorType = result.errorType {
           response.headers += [("X-Amz-Function-Error", "Unhandled"), ("X-Amz-Function-Error-Type", errorType)]
+        }
+        if request.header("X-Amz-Log-Type") == "Tail" {
+          response.headers.append(("X-Amz-Log-Result", await logTail.take(result.requestId)))
         }
         return response
       case .streamed(let stream):

@@ -20,6 +20,7 @@ public final class LocalLambdaServer: Sendable {
   private let group: any EventLoopGroup
   private let sandboxes: SandboxTable
   private let connectionNumbers: ConnectionNumbers
+  private let logTail: InvocationLogTail
 
   /// Binds and starts serving; `recordRequests` keeps every request for `recordedRequests()`.
   public static func start(
@@ -32,7 +33,8 @@ public final class LocalLambdaServer: Sendable {
       // Lambda discards a sandbox whose invocation timed out; so does the server, and only that one.
       sandboxes.signal(sandbox, SIGKILL)
     }
-    let routes = LocalLambdaRoutes(state: state, configuration: configuration)
+    let logTail = InvocationLogTail()
+    let routes = LocalLambdaRoutes(state: state, configuration: configuration, logTail: logTail)
     let numbers = ConnectionNumbers()
     let listener = try await RuntimeAPIListener.bind(host: configuration.host, port: configuration.port, group: group) {
       connection, connections in
@@ -41,13 +43,15 @@ public final class LocalLambdaServer: Sendable {
     }
     return LocalLambdaServer(
       configuration: configuration, state: state, listener: listener, routes: routes, group: group,
-      sandboxes: sandboxes, connectionNumbers: numbers)
+      sandboxes: sandboxes, connectionNumbers: numbers, logTail: logTail)
   }
 
   private init(
     configuration: LocalLambdaConfiguration, state: LocalLambdaState, listener: RuntimeAPIListener,
-    routes: LocalLambdaRoutes, group: any EventLoopGroup, sandboxes: SandboxTable, connectionNumbers: ConnectionNumbers
+    routes: LocalLambdaRoutes, group: any EventLoopGroup, sandboxes: SandboxTable, connectionNumbers: ConnectionNumbers,
+    logTail: InvocationLogTail
   ) {
+    self.logTail = logTail
     self.configuration = configuration
     self.port = listener.port
     self.state = state
@@ -89,10 +93,17 @@ public final class LocalLambdaServer: Sendable {
     sandboxes.add(sandbox, listener: listener)
     var environment = environment
     environment["AWS_LAMBDA_RUNTIME_API"] = "\(configuration.host):\(listener.port)"
+    // A function with no output handles of its own is heard through pipes, for the Invoke API's log tails.
+    let pipes = standardOutput == nil && standardError == nil ? logTail.pipes(for: sandbox) : nil
+    defer {
+      try? pipes?.standardOutput.fileHandleForWriting.close()
+      try? pipes?.standardError.fileHandleForWriting.close()
+    }
     do {
       let process = try LocalFunctionProcess.spawn(
-        command, environment: environment, sandbox: sandbox, standardOutput: standardOutput,
-        standardError: standardError
+        command, environment: environment, sandbox: sandbox,
+        standardOutput: standardOutput ?? pipes?.standardOutput.fileHandleForWriting,
+        standardError: standardError ?? pipes?.standardError.fileHandleForWriting
       ) { exit in
         await state.sandboxExited(sandbox, exit: exit)
         await sandboxes.remove(sandbox)?.close()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `carbontrack serve`'s Invoke API as real AWS clients use it: boto3's Lambda client against the runtime's test
 # function. A plain invoke answers 200 with X-Amz-Executed-Version; a function error comes back as
-# FunctionError: Unhandled; InvocationType=Event answers 202 before the function has run, and the event still runs;
+# FunctionError: Unhandled; LogType=Tail returns the invocation's log lines; InvocationType=Event answers 202 before the function has run, and the event still runs;
 # DryRun answers 204 and runs nothing.
 set -uo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib/common.bash
@@ -25,7 +25,7 @@ for _ in $(seq 1 100); do
 done
 
 results="$(python3 - "$port" "$scratch/serve.log" <<'PY'
-import json, sys, time
+import base64, json, sys, time
 import boto3
 from botocore.config import Config
 
@@ -49,6 +49,14 @@ failed = client.invoke(FunctionName="function", Payload=json.dumps({"action": "f
 body = json.loads(failed["Payload"].read())
 check("a function error comes back as FunctionError: Unhandled with the error JSON",
       failed.get("FunctionError") == "Unhandled" and body.get("errorType") == "Function.TestFailure", (failed, body))
+
+tailed = client.invoke(FunctionName="function", LogType="Tail",
+                       Payload=json.dumps({"action": "fail", "message": "tail-me"}))
+tail = base64.b64decode(tailed.get("LogResult", "")).decode()
+request_id = tailed["ResponseMetadata"]["RequestId"]
+check("LogType=Tail returns the invocation's log lines, base64, START to END",
+      tail.startswith(f"START RequestId: {request_id}") and "Function.TestFailure: tail-me" in tail
+      and tail.endswith(f"END RequestId: {request_id}\n") and len(tail.encode()) <= 4096, tail)
 
 before = reports()
 started = time.monotonic()
