@@ -17,7 +17,7 @@ public final class FunctionSupervisor: Sendable {
   private let environment: [String: String]
   private let onStart: @Sendable (LocalFunctionProcess) -> Void
   private let onExit: @Sendable (FunctionExit) -> Void
-  private let state = Mutex<(current: LocalFunctionProcess?, isStopping: Bool)>((nil, false))
+  private let state = Mutex<(current: LocalFunctionProcess?, isStopping: Bool, isStarting: Bool)>((nil, false, false))
 
   /// A supervisor of `command` started with `environment` (see `LocalLambdaServer.startFunction`); `onStart` hears
   /// of every process it starts, `onExit` of every exit before the restart.
@@ -55,12 +55,14 @@ public final class FunctionSupervisor: Sendable {
 
   /// Stops supervising: sends the running process SIGTERM, and SIGKILL if it has not exited after `grace`.
   public func stop(grace: Duration) async {
-    guard
-      let process = state.withLock({ state -> LocalFunctionProcess? in
-        state.isStopping = true
-        return state.current
-      })
-    else { return }
+    state.withLock { $0.isStopping = true }
+    // A process being started when the stop came is stopped too, once it exists: the caller may end this process
+    // as soon as `stop` returns, and must not leave that one behind.
+    let startWait = ContinuousClock.now + grace
+    while state.withLock({ $0.isStarting }), ContinuousClock.now < startWait {
+      try? await Task.sleep(for: .milliseconds(5))
+    }
+    guard let process = state.withLock({ $0.current }) else { return }
     process.send(SIGTERM)
     if await process.waitForExit(atMost: grace) == nil {
       process.send(SIGKILL)
@@ -69,14 +71,23 @@ public final class FunctionSupervisor: Sendable {
   }
 
   private func startUnlessStopping() async throws -> LocalFunctionProcess? {
-    if state.withLock({ $0.isStopping }) { return nil }
-    let process = try await server.startFunction(command, environment: environment)
-    // A stop that came while the process was starting must still reach it.
     let stopping = state.withLock { state in
-      state.current = process
+      state.isStarting = !state.isStopping
       return state.isStopping
     }
-    if stopping { process.send(SIGTERM) }
+    if stopping { return nil }
+    let process: LocalFunctionProcess
+    do {
+      process = try await server.startFunction(command, environment: environment)
+    } catch {
+      state.withLock { $0.isStarting = false }
+      throw error
+    }
+    // `stop` waits for this: a stop that came while the process was starting still reaches it.
+    state.withLock { state in
+      state.current = process
+      state.isStarting = false
+    }
     onStart(process)
     return process
   }
