@@ -13,6 +13,9 @@ final class ChunkBufferPool: Sendable {
   private let spares = Mutex<(buffers: [ByteBuffer], bytes: Int)>(([], 0))
   private let allocator = ByteBufferAllocator()
 
+  /// The capacity kept for later chunks.
+  var keptBytes: Int { spares.withLock { $0.bytes } }
+
   /// An empty buffer with room for about `capacity` bytes: the most recently returned one, or a new one.
   func take(capacity: Int) -> ByteBuffer {
     // A hint only (a sequence's underestimated count); anything past the response limit is refused anyway.
