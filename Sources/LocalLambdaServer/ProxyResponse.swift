@@ -3,7 +3,7 @@ import Foundation
 /// A function's buffered answer to a payload 2.0 event, read as a function URL or HTTP API reads it: a JSON object
 /// with `statusCode` is a structured response (`headers`, `multiValueHeaders`, `cookies`, `body`,
 /// `isBase64Encoded`); anything else is the body of a 200 `application/json` response.
-struct ProxyResponse: Equatable {
+struct ProxyResponse {
   var status: Int
   /// In order; `Set-Cookie` once per cookie.
   var headers: [(name: String, value: String)]
@@ -65,9 +65,4 @@ struct ProxyResponse: Equatable {
   static let unauthorized = ProxyResponse(
     status: 401, headers: [("content-type", "application/json"), ("www-authenticate", "Bearer")],
     body: Array(#"{"message":"Unauthorized"}"#.utf8))
-
-  static func == (left: ProxyResponse, right: ProxyResponse) -> Bool {
-    left.status == right.status && left.body == right.body
-      && left.headers.map { "\($0.name): \($0.value)" } == right.headers.map { "\($0.name): \($0.value)" }
-  }
 }
