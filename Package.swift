@@ -21,14 +21,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
   ],
   targets: [
-    .target(name: "CivilCalendar"),
+    .target(name: "SharedSupport"),
     .target(
       name: "SigV4",
-      dependencies: ["CivilCalendar", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: ["SharedSupport", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(
       name: "HTTPExchange",
       dependencies: [
+        "SharedSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -37,6 +38,7 @@ let package = Package(
     .target(
       name: "KeepAliveHTTP",
       dependencies: [
+        "SharedSupport",
         "HTTPExchange",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -47,7 +49,7 @@ let package = Package(
     .target(
       name: "DynamoDB",
       dependencies: [
-        "CivilCalendar",
+        "SharedSupport",
         "HTTPExchange",
         "KeepAliveHTTP",
         "SigV4",
@@ -59,7 +61,7 @@ let package = Package(
     .target(
       name: "LambdaRuntime",
       dependencies: [
-        "CivilCalendar",
+        "SharedSupport",
         "HTTPExchange",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -71,6 +73,7 @@ let package = Package(
       name: "LocalLambdaServer",
       dependencies: [
         "LambdaRuntime",
+        "SharedSupport",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -81,7 +84,7 @@ let package = Package(
     .target(
       name: "CarbonTrack",
       dependencies: [
-        "CivilCalendar", "DynamoDB", "LambdaRuntime", .product(name: "Crypto", package: "swift-crypto"),
+        "SharedSupport", "DynamoDB", "LambdaRuntime", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .executableTarget(
@@ -93,10 +96,11 @@ let package = Package(
       dependencies: [
         "CarbonTrack",
         "LocalLambdaServer",
+        "SharedSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
+    .testTarget(name: "SharedSupportTests", dependencies: ["SharedSupport"]),
     .target(
       name: "TLSTestSupport",
       dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")],
@@ -159,6 +163,7 @@ let package = Package(
       dependencies: [
         "LambdaRuntime",
         "LocalLambdaServer",
+        "SharedSupport",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
         .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import SharedSupport
 
 /// One HTTP/1.1 connection that carries one request at a time: the Runtime API client's connection, and each
 /// connection of `HTTP1Client`'s pools.
@@ -74,14 +75,5 @@ package struct HTTP1Connection: Sendable {
   /// out at once, each `send` becomes one chunk, and `finish` ends the body (with trailers) and gives the response.
   package func startStreaming(head: HTTPRequestHead) -> HTTP1RequestStream {
     HTTP1RequestStream(channel: channel, failure: failure, head: head)
-  }
-}
-
-extension Duration {
-  /// Whole nanoseconds, saturating at `Int64.max`.
-  package var wholeNanoseconds: Int64 {
-    let (seconds, attoseconds) = components
-    let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-    return overflow ? .max : scaled + attoseconds / 1_000_000_000
   }
 }

@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// An error as the Runtime API wants it: a `Lambda-Runtime-Function-Error-Type` value plus a JSON body.
 public struct ErrorReport: Sendable, Equatable {
   /// Longest error message sent; longer ones are cut so the report itself stays small.

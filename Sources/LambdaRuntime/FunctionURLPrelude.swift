@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// The start of a streamed response for a function URL (`application/vnd.awslambda.http-integration-response`): a
 /// JSON object with the HTTP status, headers and cookies, then eight NUL bytes, then the body.
 enum FunctionURLPrelude {

@@ -20,7 +20,7 @@ public enum InvocationError: LambdaFunctionError, CustomStringConvertible, Equat
       "Task timed out: the deadline left no time to run the handler (the runtime keeps a safety margin before the "
         + "deadline to report errors)."
     case .timeout(let budget):
-      "Task timed out: the handler did not finish within \(MillisecondsText.format(budget)) ms (the deadline minus "
+      "Task timed out: the handler did not finish within \(budget.millisecondsText) ms (the deadline minus "
         + "the runtime's safety margin)."
     case .responseTooLarge(let bytes, let limit):
       "Response payload size (\(bytes) bytes) exceeded the maximum allowed payload size (\(limit) bytes)."

@@ -1,4 +1,5 @@
 import Logging
+import SharedSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

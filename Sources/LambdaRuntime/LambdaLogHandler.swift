@@ -1,4 +1,5 @@
 import Logging
+import SharedSupport
 
 /// A swift-log handler writing Lambda-style lines unbuffered to stderr, as text or one JSON object per line.
 public struct LambdaLogHandler: LogHandler {

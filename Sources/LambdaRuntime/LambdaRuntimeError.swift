@@ -25,7 +25,7 @@ public enum LambdaRuntimeError: Error, CustomStringConvertible, Equatable {
     case .runtimeAPI(let error):
       error.description
     case .handlerDidNotStop(let requestId, let grace):
-      "The handler of \(requestId) was still running \(MillisecondsText.format(grace)) ms after its timeout was "
+      "The handler of \(requestId) was still running \(grace.millisecondsText) ms after its timeout was "
         + "reported; stopping so that Lambda starts a clean sandbox."
     }
   }

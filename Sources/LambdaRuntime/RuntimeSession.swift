@@ -36,7 +36,7 @@ struct RuntimeSession<API: RuntimeAPI>: Sendable {
     } catch {
       throw await failInitialisation(error)
     }
-    logger.info("Cold start: initialised in \(MillisecondsText.format(.now - startedAt)) ms.")
+    logger.info("Cold start: initialised in \((.now - startedAt).millisecondsText) ms.")
 
     let activity = InvocationActivity()
     let loop = RuntimeLoop(

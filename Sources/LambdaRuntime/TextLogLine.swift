@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// Lambda's text log line: `timestamp<TAB>requestId<TAB>LEVEL<TAB>message[<TAB>key=value key=value…]<LF>`.
 ///
 /// A reader trusts the line's shape: it ends at its only LF, and the request id and level are its second and third

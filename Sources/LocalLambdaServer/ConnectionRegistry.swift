@@ -1,4 +1,3 @@
-import LambdaRuntime
 import NIOCore
 import Synchronization
 

@@ -1,5 +1,3 @@
-import LambdaRuntime
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

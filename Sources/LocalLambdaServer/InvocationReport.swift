@@ -1,5 +1,3 @@
-import LambdaRuntime
-
 /// The figures Lambda prints in its `REPORT` line after an invocation.
 public struct InvocationReport: Sendable, Equatable {
   /// The request id.
@@ -14,22 +12,18 @@ public struct InvocationReport: Sendable, Equatable {
   public var errorType: String?
 
   /// Duration rounded up to whole milliseconds, as Lambda bills it.
-  public var billedMilliseconds: Int64 {
-    let (seconds, attoseconds) = duration.components
-    let perMillisecond: Int64 = 1_000_000_000_000_000
-    return seconds * 1000 + (attoseconds + perMillisecond - 1) / perMillisecond
-  }
+  public var billedMilliseconds: Int64 { duration.wholeMilliseconds(roundingUp: true) }
 
   /// The REPORT line; `maxMemoryUsedMB` comes from the function process when it is known.
   public func line(maxMemoryUsedMB: Int? = nil) -> String {
     var fields = [
       "REPORT RequestId: \(requestId)",
-      "Duration: \(MillisecondsText.format(duration)) ms",
+      "Duration: \(duration.millisecondsText) ms",
       "Billed Duration: \(billedMilliseconds) ms",
       "Memory Size: \(memorySizeMB) MB",
     ]
     if let maxMemoryUsedMB { fields.append("Max Memory Used: \(maxMemoryUsedMB) MB") }
-    if let initDuration { fields.append("Init Duration: \(MillisecondsText.format(initDuration)) ms") }
+    if let initDuration { fields.append("Init Duration: \(initDuration.millisecondsText) ms") }
     if let errorType { fields.append("Status: error\tError Type: \(errorType)") }
     return fields.joined(separator: "\t")
   }

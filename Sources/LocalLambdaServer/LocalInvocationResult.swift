@@ -1,5 +1,3 @@
-import LambdaRuntime
-
 /// How an invocation through the local server ended.
 public struct LocalInvocationResult: Sendable, Equatable {
   /// The request id the function saw.

@@ -1,5 +1,3 @@
-import LambdaRuntime
-
 /// Settings of a `LocalLambdaServer`, mirroring a function's configuration on Lambda.
 public struct LocalLambdaConfiguration: Sendable {
   /// Address to listen on; loopback by default.

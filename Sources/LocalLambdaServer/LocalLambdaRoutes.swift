@@ -1,5 +1,6 @@
 import LambdaRuntime
 import NIOHTTP1
+import SharedSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -63,9 +64,7 @@ struct LocalLambdaRoutes: Sendable {
   private func next(_ origin: RequestOrigin) async -> LocalResponse? {
     guard let invocation = await state.next(sandbox: origin.sandbox, connection: origin.connection) else { return nil }
     logTail.begin(invocation.requestId, sandbox: origin.sandbox)
-    let deadline =
-      WallClock.nowMilliseconds() + configuration.timeout.components.seconds * 1000
-      + configuration.timeout.components.attoseconds / 1_000_000_000_000_000
+    let deadline = WallClock.nowMilliseconds() + configuration.timeout.wholeMilliseconds()
     var headers = [
       ("Content-Type", "application/json"),
       ("Lambda-Runtime-Aws-Request-Id", invocation.requestId),

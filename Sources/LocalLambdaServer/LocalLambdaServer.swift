@@ -1,5 +1,4 @@
 import Foundation
-import LambdaRuntime
 import NIOCore
 import NIOPosix
 

@@ -1,5 +1,3 @@
-import LambdaRuntime
-
 /// Failures of the local Lambda server.
 public enum LocalLambdaServerError: Error, CustomStringConvertible, Equatable {
   /// The server was shut down before the invocation finished.

@@ -1,4 +1,5 @@
 import LambdaRuntime
+import SharedSupport
 
 /// The local server's bookkeeping: queued events, waiting `/next` calls, invocations in flight and the sandbox (the
 /// function process) serving each, recordings.
@@ -263,7 +264,7 @@ actor LocalLambdaState {
   private func timeOut(_ requestId: String, after timeout: Duration) {
     guard let flight = inFlight[requestId] else { return }
     // A thousandth of the timeout, printed in milliseconds, reads as the timeout in seconds.
-    let seconds = MillisecondsText.format(timeout / 1000)
+    let seconds = (timeout / 1000).millisecondsText
     fail(
       requestId,
       with: ErrorReport(category: "Sandbox", name: "Timedout", message: "Task timed out after \(seconds) seconds"))

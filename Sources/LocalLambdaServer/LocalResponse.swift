@@ -1,4 +1,4 @@
-import LambdaRuntime
+import SharedSupport
 
 /// An HTTP answer of the local server; `delivered` is set when it hands an event to the function, `stream` when
 /// the answer is a function's streamed response, relayed as it arrives.

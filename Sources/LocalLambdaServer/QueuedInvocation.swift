@@ -1,4 +1,4 @@
-import LambdaRuntime
+import SharedSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,5 +1,3 @@
-import LambdaRuntime
-
 /// A request the local server received, kept so tests can assert what the Runtime API saw.
 public struct RecordedRequest: Sendable, Equatable {
   /// HTTP method, e.g. `POST`.

@@ -1,6 +1,7 @@
 import LambdaRuntime
 import NIOCore
 import NIOHTTP1
+import SharedSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

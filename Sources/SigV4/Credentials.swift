@@ -21,8 +21,7 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible {
   /// True when the credentials expire within `margin` of `now`.
   public func expires(within margin: Duration, of now: Date = Date()) -> Bool {
     guard let expiration else { return false }
-    let seconds = Double(margin.components.seconds) + Double(margin.components.attoseconds) / 1e18
-    return expiration.timeIntervalSince(now) <= seconds
+    return expiration.timeIntervalSince(now) <= margin.seconds
   }
 
   /// Never prints the secret or the token.

@@ -127,16 +127,16 @@ struct ServeCommand: AsyncParsableCommand {
     process.send(SIGKILL)
     _ = await process.waitForExit()
     await server.shutdown()
-    let warmMs = milliseconds(warm)
+    let warmMs = warm.milliseconds
     let perSecond = warmMs > 0 ? Double(invocations - 1) * 1000 / warmMs : 0
-    let initMs = figures.initDuration.withLock { $0 }.map(milliseconds) ?? -1
+    let initMs = figures.initDuration.withLock { $0 }.map(\.milliseconds) ?? -1
     var cpuPerInvoke = -1.0
     if let cpuBefore, let cpuAfter, invocations > 1 {
       cpuPerInvoke = (cpuAfter - cpuBefore) * 1e6 / Double(invocations - 1)
     }
     let results: [(String, String)] = [
       ("invocations", "\(invocations)"), ("failures", "\(failures)"), ("initMs", "\(initMs)"),
-      ("firstInvokeMs", "\(milliseconds(firstDone - started))"), ("warmInvokesPerSecond", "\(perSecond)"),
+      ("firstInvokeMs", "\((firstDone - started).milliseconds)"), ("warmInvokesPerSecond", "\(perSecond)"),
       ("rssKB", "\(rssKB ?? -1)"), ("warmCPUMicrosecondsPerInvoke", "\(cpuPerInvoke)"),
     ]
     emit("{" + results.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
@@ -163,10 +163,6 @@ private func forwardTerminationSignals(to supervisor: FunctionSupervisor) -> [an
 
 /// How long a SIGTERM-ed function may take to exit before it is killed.
 private let terminationGrace: Duration = .seconds(2)
-
-private func milliseconds(_ duration: Duration) -> Double {
-  Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-}
 
 /// Writes a line to stdout at once (stdout may be a pipe, where `print` would buffer).
 private func emit(_ line: String) {

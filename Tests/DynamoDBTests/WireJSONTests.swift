@@ -1,5 +1,6 @@
 import DynamoDBTestSupport
 import Foundation
+import SharedSupport
 import Testing
 
 @testable import DynamoDB
@@ -123,7 +124,7 @@ struct WireJSONTests {
     }
     var writer = JSONWriter()
     writer.beginObject()
-    writer.member("Item")
+    writer.key("Item")
     writer.item(item)
     writer.endObject()
     let direct = try #require(GetItemOutput.read(writer.bytes), "seed \(seed)")

@@ -1,4 +1,5 @@
 import Logging
+import SharedSupport
 import Testing
 
 @testable import LambdaRuntime

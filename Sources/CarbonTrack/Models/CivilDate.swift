@@ -1,4 +1,4 @@
-import CivilCalendar
+import SharedSupport
 
 /// A proleptic Gregorian calendar date in UTC, with the conversions analytics need (day, ISO week, month keys).
 package struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {

@@ -47,7 +47,7 @@ package struct SelfTest: Sendable {
           failure = "\(error)"
         }
       }
-      let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+      let ms = elapsed.milliseconds
       steps.append(
         SelfTestResult.Step(
           name: step.name, passed: failure == nil, durationMs: (ms * 100).rounded() / 100, error: failure))

@@ -1,4 +1,4 @@
-import CivilCalendar
+import SharedSupport
 
 /// Collects field errors while converting loosely typed input into model values.
 package struct FieldValidator: Sendable {

@@ -3,6 +3,7 @@ import KeepAliveHTTP
 import Logging
 import NIOCore
 import NIOHTTP1
+import SharedSupport
 import SigV4
 import Synchronization
 

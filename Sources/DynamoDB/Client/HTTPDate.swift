@@ -1,4 +1,4 @@
-import CivilCalendar
+import SharedSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -40,7 +40,7 @@ public struct RetryPolicy: Sendable, Hashable {
   func backoff(retry: Int) -> Duration {
     let exponent = min(retry - 1, 30)
     let ceiling = min(maxDelay, baseDelay * (1 << exponent))
-    let nanos = ceiling.components.seconds * 1_000_000_000 + ceiling.components.attoseconds / 1_000_000_000
+    let nanos = ceiling.wholeNanoseconds
     guard nanos > 0 else { return .zero }
     return .nanoseconds(Int64.random(in: 0..<nanos))
   }

@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// The members PutItem, UpdateItem and DeleteItem share on the wire: the condition and what to return.
 protocol ConditionalItemWrite {
   var conditionExpression: String? { get }

@@ -1,3 +1,5 @@
+import SharedSupport
+
 extension DeleteItemInput: JSONWritable {
   func write(to writer: inout JSONWriter) {
     writer.beginObject()

@@ -1,3 +1,5 @@
+import SharedSupport
+
 extension GetItemInput: JSONWritable {
   func write(to writer: inout JSONWriter) {
     writer.beginObject()

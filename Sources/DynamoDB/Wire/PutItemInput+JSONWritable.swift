@@ -1,3 +1,5 @@
+import SharedSupport
+
 extension PutItemInput: JSONWritable {
   func write(to writer: inout JSONWriter) {
     writer.beginObject()

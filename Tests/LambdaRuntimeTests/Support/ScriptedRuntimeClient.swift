@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import SharedSupport
 import Synchronization
 
 @testable import LambdaRuntime

@@ -1,6 +1,7 @@
 import FuzzSupport
 
 @testable import DynamoDB
+@testable import SharedSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

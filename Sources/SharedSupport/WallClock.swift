@@ -7,9 +7,9 @@
 #endif
 
 /// Wall-clock time in the units the Runtime API uses.
-public enum WallClock {
+package enum WallClock {
   /// Milliseconds since the Unix epoch.
-  public static func nowMilliseconds() -> Int64 {
+  package static func nowMilliseconds() -> Int64 {
     let now = timespec.now()
     return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
   }

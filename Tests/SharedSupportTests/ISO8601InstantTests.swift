@@ -1,4 +1,4 @@
-import CivilCalendar
+import SharedSupport
 import Testing
 
 @Suite struct ISO8601InstantTests {
