@@ -28,12 +28,9 @@ struct QueuedInvocation: Sendable {
   /// An X-Ray trace header in AWS's format: `Root=1-<epoch hex>-<24 hex>;Parent=<16 hex>;Sampled=0`.
   static func makeTraceId() -> String {
     let epoch = String(WallClock.nowMilliseconds() / 1000, radix: 16)
-    let root = hex(UInt64.random(in: 0...UInt64.max), 16) + hex(UInt64(UInt32.random(in: 0...UInt32.max)), 8)
-    return "Root=1-\(epoch)-\(root);Parent=\(hex(UInt64.random(in: 0...UInt64.max), 16));Sampled=0"
-  }
-
-  private static func hex(_ value: UInt64, _ width: Int) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    let root =
+      HexDigits.padded(.random(in: 0...UInt64.max), width: 16)
+      + HexDigits.padded(UInt64(UInt32.random(in: 0...UInt32.max)), width: 8)
+    return "Root=1-\(epoch)-\(root);Parent=\(HexDigits.padded(.random(in: 0...UInt64.max), width: 16));Sampled=0"
   }
 }

@@ -77,12 +77,8 @@ package enum VisibleEscaping {
     default:
       output.append(UInt8(ascii: "u"))
       for shift in stride(from: 12, through: 0, by: -4) {
-        output.append(hexDigit(UInt8(truncatingIfNeeded: scalar >> UInt32(shift)) & 0x0F))
+        output.append(HexDigits.digit(UInt8(truncatingIfNeeded: scalar >> UInt32(shift))))
       }
     }
-  }
-
-  private static func hexDigit(_ value: UInt8) -> UInt8 {
-    value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
   }
 }

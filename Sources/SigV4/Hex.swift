@@ -1,4 +1,5 @@
 import Crypto
+import SharedSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -6,20 +7,11 @@ import Crypto
   import Foundation
 #endif
 
+/// SHA-256 digests in the lower-case hex SigV4 prints them in.
 enum Hex {
-  private static let digits = Array("0123456789abcdef".utf8)
-
   /// Lower-case hex of bytes, as SigV4 prints hashes and signatures.
   static func encode(_ bytes: some ContiguousBytes) -> String {
-    bytes.withUnsafeBytes { raw in
-      String(unsafeUninitializedCapacity: 2 * raw.count) { out in
-        for (index, byte) in raw.enumerated() {
-          out[2 * index] = digits[Int(byte >> 4)]
-          out[2 * index + 1] = digits[Int(byte & 0x0F)]
-        }
-        return 2 * raw.count
-      }
-    }
+    bytes.withUnsafeBytes(HexDigits.encode)
   }
 
   static func sha256(_ bytes: [UInt8]) -> String {

@@ -1,6 +1,7 @@
+import SharedSupport
+
 /// Percent-encoding as SigV4 defines it: every byte except `A-Z a-z 0-9 - _ . ~` becomes `%XX` (upper-case hex).
 enum URIEncoding {
-  private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
   static func isUnreserved(_ byte: UInt8) -> Bool {
     switch byte {
@@ -21,8 +22,8 @@ enum URIEncoding {
         out.append(byte)
       } else {
         out.append(UInt8(ascii: "%"))
-        out.append(hexDigits[Int(byte >> 4)])
-        out.append(hexDigits[Int(byte & 0x0F)])
+        out.append(HexDigits.digit(byte >> 4, uppercase: true))
+        out.append(HexDigits.digit(byte, uppercase: true))
       }
     }
     return String(decoding: out, as: UTF8.self)
@@ -36,7 +37,7 @@ enum URIEncoding {
     var index = 0
     while index < bytes.count {
       if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-        let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+        let high = HexDigits.value(of: bytes[index + 1]), let low = HexDigits.value(of: bytes[index + 2])
       {
         out.append(high << 4 | low)
         index += 3
@@ -46,15 +47,6 @@ enum URIEncoding {
       }
     }
     return String(decoding: out, as: UTF8.self)
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-    default: return nil
-    }
   }
 
   /// Removes `.` and `..` segments and empty segments (duplicate slashes), keeping a trailing slash.

@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// Maps an HTTP method and path to a `Route`.
 ///
 /// Paths: `/users/{userId}`, `/users/{userId}/entries[/{timestamp}]`, `/users/{userId}/goals[/{goalId}]`,
@@ -96,7 +98,9 @@ package enum Router {
         bytes.append(byte)
         continue
       }
-      guard let high = iterator.next().flatMap(HexDigit.value), let low = iterator.next().flatMap(HexDigit.value) else {
+      guard let high = iterator.next().flatMap(HexDigits.value(of:)),
+        let low = iterator.next().flatMap(HexDigits.value(of:))
+      else {
         return nil
       }
       bytes.append(high << 4 | low)

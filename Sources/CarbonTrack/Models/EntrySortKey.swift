@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// The entries table's sort key: `<ISO-8601 UTC with milliseconds>#<8 lowercase hex digits>`.
 ///
 /// The time prefix is fixed-width, so string order is time order and a date range is a `BETWEEN` on the key.
@@ -15,8 +17,7 @@ package struct EntrySortKey: Sendable, Hashable, Comparable, CustomStringConvert
 
   /// A new key for `time` with a random suffix.
   package init(time: Timestamp) {
-    let hex = String(UInt32.random(in: .min ... .max), radix: 16)
-    self.init(time: time, suffix: String(repeating: "0", count: Self.suffixLength - hex.count) + hex)
+    self.init(time: time, suffix: HexDigits.padded(UInt64(UInt32.random(in: .min ... .max)), width: Self.suffixLength))
   }
 
   init(time: Timestamp, suffix: String) {

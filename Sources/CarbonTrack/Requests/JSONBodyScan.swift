@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// One pass over a JSON request body for the two mistakes the decoder cannot name.
 ///
 /// - A member name given twice in one object: JSON leaves that undefined and parsers disagree (first wins, last
@@ -135,11 +137,6 @@ struct JSONBodyScan {
 
   private static func hexQuad(in bytes: [UInt8], at start: Int) -> UInt32? {
     guard start + 4 <= bytes.count else { return nil }
-    var value: UInt32 = 0
-    for byte in bytes[start..<start + 4] {
-      guard let digit = HexDigit.value(byte) else { return nil }
-      value = value << 4 | UInt32(digit)
-    }
-    return value
+    return HexDigits.quad(bytes[start], bytes[start + 1], bytes[start + 2], bytes[start + 3])
   }
 }

@@ -1,3 +1,5 @@
+import SharedSupport
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -8,7 +10,6 @@
 /// Foundation goes through C's `snprintf` and `sscanf` for these, which cost more than a whole item's other
 /// attributes.
 enum UUIDText {
-  private static let digits = Array("0123456789ABCDEF".utf8)
   /// The bytes of the UUID that a dash stands before.
   private static let dashedBytes = [4, 6, 8, 10]
 
@@ -21,8 +22,8 @@ enum UUIDText {
             out[index] = UInt8(ascii: "-")
             index += 1
           }
-          out[index] = digits[Int(byte >> 4)]
-          out[index + 1] = digits[Int(byte & 0x0F)]
+          out[index] = HexDigits.digit(byte >> 4, uppercase: true)
+          out[index + 1] = HexDigits.digit(byte, uppercase: true)
           index += 2
         }
         return index
@@ -43,22 +44,15 @@ enum UUIDText {
             guard chars[cursor] == UInt8(ascii: "-") else { return false }
             cursor += 1
           }
-          guard let high = hexValue(chars[cursor]), let low = hexValue(chars[cursor + 1]) else { return false }
+          guard let high = HexDigits.value(of: chars[cursor]), let low = HexDigits.value(of: chars[cursor + 1]) else {
+            return false
+          }
           out[index] = high << 4 | low
           cursor += 2
         }
         return true
       }
       return parsed ? UUID(uuid: uuid) : nil
-    }
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-    default: nil
     }
   }
 }

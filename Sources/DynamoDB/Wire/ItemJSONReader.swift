@@ -1,3 +1,5 @@
+import SharedSupport
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -286,20 +288,10 @@ struct ItemJSONReader {
   }
 
   private mutating func hex4() throws(GiveUp) -> UInt32 {
-    guard bytes.count - index >= 4 else { throw GiveUp() }
-    var value: UInt32 = 0
-    for _ in 0..<4 {
-      let byte = bytes[index]
-      index += 1
-      let digit: UInt8
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-      default: throw GiveUp()
-      }
-      value = value << 4 | UInt32(digit)
-    }
+    guard bytes.count - index >= 4,
+      let value = HexDigits.quad(bytes[index], bytes[index + 1], bytes[index + 2], bytes[index + 3])
+    else { throw GiveUp() }
+    index += 4
     return value
   }
 
