@@ -60,7 +60,7 @@ public struct LambdaLogHandler: LogHandler {
     }
     others.sort { $0.key < $1.key }
     return TextLogLine.render(
-      timestamp: RFC3339Timestamp.now(), requestId: metadata[Self.requestIdKey].map(Self.text(of:)) ?? "-",
+      timestamp: ISO8601Instant.now(), requestId: metadata[Self.requestIdKey].map(Self.text(of:)) ?? "-",
       level: LogLevelSetting.name(of: event.level), message: event.message.description, metadata: others)
   }
 
@@ -76,7 +76,7 @@ public struct LambdaLogHandler: LogHandler {
   func jsonLine(_ event: LogEvent, _ metadata: Logger.Metadata) -> [UInt8] {
     var writer = JSONWriter()
     writer.beginObject()
-    writer.member("timestamp", RFC3339Timestamp.now())
+    writer.member("timestamp", ISO8601Instant.now())
     writer.member("level", LogLevelSetting.name(of: event.level))
     writer.member("message", event.message.description)
     writer.member("logger", label)

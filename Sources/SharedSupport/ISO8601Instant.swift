@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
 /// Instants as ISO-8601 / RFC 3339 text, in milliseconds since 1970-01-01T00:00:00Z, without Foundation's
 /// calendar and time-zone machinery.
 public enum ISO8601Instant {
@@ -7,14 +13,14 @@ public enum ISO8601Instant {
   public static func text(millisecondsSinceEpoch milliseconds: Int64) -> String {
     let days = floorDivide(milliseconds, millisecondsPerDay)
     let ms = milliseconds - days * millisecondsPerDay
-    let civil = CivilDay(daysSinceEpoch: Int(days))
+    let civil = CivilDay(daysSinceEpoch: days)
     var bytes: [UInt8] = []
     bytes.reserveCapacity(24)
-    ZeroPadded.append(Int64(civil.year), width: 4, to: &bytes)
+    ZeroPadded.append(civil.year, width: 4, to: &bytes)
     bytes.append(UInt8(ascii: "-"))
-    ZeroPadded.append(Int64(civil.month), width: 2, to: &bytes)
+    ZeroPadded.append(civil.month, width: 2, to: &bytes)
     bytes.append(UInt8(ascii: "-"))
-    ZeroPadded.append(Int64(civil.day), width: 2, to: &bytes)
+    ZeroPadded.append(civil.day, width: 2, to: &bytes)
     bytes.append(UInt8(ascii: "T"))
     ZeroPadded.append(ms / 3_600_000, width: 2, to: &bytes)
     bytes.append(UInt8(ascii: ":"))
@@ -63,13 +69,33 @@ public enum ISO8601Instant {
     guard let year = scanner.number(digits: 4), scanner.consume(UInt8(ascii: "-")),
       let month = scanner.number(digits: 2), scanner.consume(UInt8(ascii: "-")),
       let day = scanner.number(digits: 2), (1...12).contains(month), day >= 1,
-      day <= CivilDay.daysIn(month: Int(month), year: Int(year))
+      day <= CivilDay.daysIn(month: month, year: year)
     else { return nil }
-    return Int64(CivilDay(year: Int(year), month: Int(month), day: Int(day)).daysSinceEpoch)
+    return CivilDay(uncheckedYear: year, month: month, day: day).daysSinceEpoch
   }
 
   /// Division rounding toward negative infinity, so instants before 1970 fall on the right day.
   public static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
     value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
+  }
+
+  /// The wall clock's current instant as `text(millisecondsSinceEpoch:)` writes it, as log lines carry it.
+  package static func now() -> String {
+    text(millisecondsSinceEpoch: WallClock.nowMilliseconds())
+  }
+
+  /// `date` as UTC text, rounded to the nearest millisecond.
+  package static func text(of date: Date) -> String {
+    text(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded()))
+  }
+
+  /// The `Date` of the shapes `instant(from:)` reads, keeping every fraction digit a `Date` can hold; whole
+  /// milliseconds convert exactly as `text(of:)` wrote them.
+  package static func date(from text: String) -> Date? {
+    guard let (seconds, nanoseconds) = instant(from: text) else { return nil }
+    if nanoseconds % 1_000_000 == 0 {
+      return Date(timeIntervalSince1970: Double(seconds * 1000 + nanoseconds / 1_000_000) / 1000)
+    }
+    return Date(timeIntervalSince1970: Double(seconds) + Double(nanoseconds) / 1_000_000_000)
   }
 }

@@ -99,7 +99,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
     }
     var expiration: Date?
     if let text = response.expiration {
-      expiration = ISO8601Instant.milliseconds(from: text).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+      expiration = ISO8601Instant.date(from: text)
       if expiration == nil {
         throw CredentialError.failed(source: "container endpoint \(source)", reason: "bad Expiration '\(text)'")
       }

@@ -15,8 +15,8 @@ struct SigningTime: Sendable, Equatable {
     let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
     let days = ISO8601Instant.floorDivide(seconds, 86_400)
     let secondOfDay = seconds - days * 86_400
-    let civil = CivilDay(daysSinceEpoch: Int(days))
-    let (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
+    let civil = CivilDay(daysSinceEpoch: days)
+    let (year, month, day) = (civil.year, civil.month, civil.day)
     var digits: [UInt8] = []
     digits.reserveCapacity(16)
     for (value, width) in [(year, 4), (month, 2), (day, 2)] { ZeroPadded.append(value, width: width, to: &digits) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarbonTrack
 import Foundation
+import SharedSupport
 
 /// `carbontrack seed`: a user with a history, for trying the API and for the history-size benchmark.
 struct SeedCommand: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct SeedCommand: AsyncParsableCommand {
       for index in 0..<goals {
         let goal = try CreateGoalRequest(
           title: "Seeded goal \(index)", kind: GoalKind.cap.rawValue, targetKgCO2e: 1000,
-          periodStart: CivilDate(daysSinceEpoch: now.day.daysSinceEpoch - 89).iso8601, periodEnd: now.day.iso8601
+          periodStart: CivilDay(daysSinceEpoch: now.day.daysSinceEpoch - 89).iso8601, periodEnd: now.day.iso8601
         ).validated(userId: user, goalId: "seeded-\(index)", now: now)
         do { _ = try await store.createGoal(goal, now: now) } catch CarbonTrackError.conflict {}
       }

@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// Validated `from`, `to`, `limit`, `cursor` and `groupBy` parameters.
 struct QueryParameters {
   static let defaultLimit = 20
@@ -60,6 +62,6 @@ struct QueryParameters {
 
   /// The analytics range: as given, else the 30 days up to now.
   func analyticsRange(now: Timestamp) -> EntryRange {
-    range ?? EntryRange(from: Timestamp(startOf: CivilDate(daysSinceEpoch: now.day.daysSinceEpoch - 29)), to: now)
+    range ?? EntryRange(from: Timestamp(startOf: CivilDay(daysSinceEpoch: now.day.daysSinceEpoch - 29)), to: now)
   }
 }

@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// Whether a goal caps emissions or asks for a reduction against a baseline.
 package enum GoalKind: String, Sendable, Hashable, Codable, CaseIterable {
   /// Emit at most `targetKgCO2e` during the period.
@@ -34,7 +36,7 @@ package struct Goal: Sendable, Hashable, Codable {
   /// Creates a goal.
   package init(
     userId: String, goalId: String, title: String, kind: GoalKind, targetKgCO2e: Double, baselineKgCO2e: Double?,
-    periodStart: CivilDate, periodEnd: CivilDate, status: GoalStatus = .active, createdAt: Timestamp,
+    periodStart: CivilDay, periodEnd: CivilDay, status: GoalStatus = .active, createdAt: Timestamp,
     updatedAt: Timestamp? = nil, version: Int = 1
   ) {
     self.userId = userId

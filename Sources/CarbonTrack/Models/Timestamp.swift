@@ -30,15 +30,17 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
   }
 
   /// The UTC calendar day this instant falls on.
-  package var day: CivilDate { CivilDate(daysSinceEpoch: Self.floorDiv(millisecondsSinceEpoch, Self.millisPerDay)) }
+  package var day: CivilDay {
+    CivilDay(daysSinceEpoch: ISO8601Instant.floorDivide(millisecondsSinceEpoch, Self.millisPerDay))
+  }
 
   /// The first millisecond of `day`.
-  package init(startOf day: CivilDate) {
+  package init(startOf day: CivilDay) {
     self.init(millisecondsSinceEpoch: day.daysSinceEpoch * Self.millisPerDay)
   }
 
   /// The last millisecond of `day`.
-  package init(endOf day: CivilDate) {
+  package init(endOf day: CivilDay) {
     self.init(millisecondsSinceEpoch: (day.daysSinceEpoch + 1) * Self.millisPerDay - 1)
   }
 
@@ -79,16 +81,4 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
   }
 
   static let millisPerDay: Int64 = 86_400_000
-
-  static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-    ISO8601Instant.floorDivide(a, b)
-  }
-
-  static func floorMod(_ a: Int64, _ b: Int64) -> Int64 {
-    a - floorDiv(a, b) * b
-  }
-
-  static func pad(_ value: Int64, _ width: Int) -> String {
-    ZeroPadded.string(value, width: width)
-  }
 }

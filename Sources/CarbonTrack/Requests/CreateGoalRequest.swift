@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// Body of `POST /users/{userId}/goals` and the `createGoal` action.
 package struct CreateGoalRequest: Sendable, Codable {
   package var title: String?
@@ -47,7 +49,7 @@ extension Goal {
   func validateConsistency() throws(CarbonTrackError) {
     var validator = FieldValidator()
     validator.check(periodStart <= periodEnd, "periodEnd", "must not be before periodStart")
-    if let start = CivilDate(iso8601: periodStart), let end = CivilDate(iso8601: periodEnd) {
+    if let start = CivilDay(iso8601: periodStart), let end = CivilDay(iso8601: periodEnd) {
       validator.check(
         end.daysSinceEpoch - start.daysSinceEpoch < Self.maximumPeriodDays, "periodEnd",
         "must be at most \(Self.maximumPeriodDays) days after periodStart (a goal covers at most a year)")

@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// The ten self-test steps.
 enum SelfTestSteps {
   struct Context {
@@ -77,7 +79,7 @@ enum SelfTestSteps {
       let today = context.now.day
       let goal = try CreateGoalRequest(
         title: "Stay under 100 kg this week", kind: GoalKind.cap.rawValue, targetKgCO2e: 100,
-        periodStart: CivilDate(daysSinceEpoch: today.daysSinceEpoch - 6).iso8601, periodEnd: today.iso8601
+        periodStart: CivilDay(daysSinceEpoch: today.daysSinceEpoch - 6).iso8601, periodEnd: today.iso8601
       ).validated(userId: context.userId, goalId: "selftest-goal", now: context.now)
       _ = try await context.store.createGoal(goal, now: context.now)
       let read = try await context.store.getGoal(context.userId, goalId: goal.goalId, now: context.now)

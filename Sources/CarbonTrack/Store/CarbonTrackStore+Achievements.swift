@@ -1,4 +1,5 @@
 import DynamoDB
+import SharedSupport
 
 extension CarbonTrackStore {
   /// The rules an entry write can newly satisfy: it adds a count, a day and a month's emissions. A goal is met by
@@ -100,7 +101,7 @@ extension CarbonTrackStore {
 
   /// Whether the user logged entries on 7 consecutive UTC days within the last 60 days.
   private func hasSevenDayStreak(_ userId: String, now: Timestamp) async throws -> Bool {
-    let first = CivilDate(daysSinceEpoch: now.day.daysSinceEpoch - 59)
+    let first = CivilDay(daysSinceEpoch: now.day.daysSinceEpoch - 59)
     let days = Set(try await dayTotals(userId, from: first, to: now.day).map(\.day.daysSinceEpoch))
     return days.contains { day in (1..<7).allSatisfy { days.contains(day + Int64($0)) } }
   }

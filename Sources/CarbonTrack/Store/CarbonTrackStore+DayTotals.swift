@@ -1,4 +1,5 @@
 import DynamoDB
+import SharedSupport
 
 extension CarbonTrackStore {
   /// The user's emissions per day from `first` to `last` (inclusive): per day over all categories, or per day and
@@ -6,7 +7,7 @@ extension CarbonTrackStore {
   /// cost depends on the months spanned, not on the number of entries; the per-day view projects only the days it
   /// needs.
   func dayTotals(
-    _ userId: String, from first: CivilDate, to last: CivilDate, byCategory: Bool = false, consistent: Bool = true
+    _ userId: String, from first: CivilDay, to last: CivilDay, byCategory: Bool = false, consistent: Bool = true
   ) async throws -> [MonthTotals.DayTotal] {
     guard first <= last else { return [] }
     var input = QueryInput(

@@ -1,4 +1,5 @@
 import DynamoDB
+import SharedSupport
 
 extension CarbonTrackStore {
   /// Adds many entries of one existing user quickly: the entries in batch writes, then their sums added to the
@@ -7,7 +8,7 @@ extension CarbonTrackStore {
   package func importEntries(_ entries: [CarbonEntry], userId: String, now: Timestamp = .now()) async throws {
     _ = try await getUser(userId)
     var writer = BatchWriter(client: client)
-    var months: [String: (day: CivilDate, changes: [Int64: [EntryCategory: (micro: Int128, count: Int)]])] = [:]
+    var months: [String: (day: CivilDay, changes: [Int64: [EntryCategory: (micro: Int128, count: Int)]])] = [:]
     var statistics: [EntryCategory: Int128] = [:]
     for entry in entries where entry.userId == userId {
       try writer.put(try encoder.encode(entry), into: tables.entries)
@@ -22,7 +23,7 @@ extension CarbonTrackStore {
     try await writer.flush()
     for (_, month) in months {
       for (dayOfMonth, changes) in month.changes {
-        guard let day = CivilDate(year: month.day.year, month: month.day.month, day: dayOfMonth) else { continue }
+        guard let day = CivilDay(year: month.day.year, month: month.day.month, day: dayOfMonth) else { continue }
         let update = MonthTotals.update(table: tables.entries, userId: userId, day: day, changes: changes)
         _ = try await client.updateItem(
           UpdateItemInput(

@@ -1,3 +1,5 @@
+import SharedSupport
+
 /// An inclusive time range of entries to read.
 package struct EntryRange: Sendable, Hashable {
   package var from: Timestamp
@@ -13,10 +15,10 @@ package struct EntryRange: Sendable, Hashable {
   package static let all = EntryRange(from: .earliestAccepted, to: .latestRepresentable)
 
   /// The UTC calendar month that contains `day`.
-  package static func month(containing day: CivilDate) -> EntryRange {
+  package static func month(containing day: CivilDay) -> EntryRange {
     let first = day.firstOfMonth
-    let next = CivilDate(daysSinceEpoch: first.daysSinceEpoch + 31).firstOfMonth
+    let next = CivilDay(daysSinceEpoch: first.daysSinceEpoch + 31).firstOfMonth
     return EntryRange(
-      from: Timestamp(startOf: first), to: Timestamp(endOf: CivilDate(daysSinceEpoch: next.daysSinceEpoch - 1)))
+      from: Timestamp(startOf: first), to: Timestamp(endOf: CivilDay(daysSinceEpoch: next.daysSinceEpoch - 1)))
   }
 }

@@ -1,4 +1,5 @@
 import DynamoDB
+import SharedSupport
 
 /// One user's emissions per day in one calendar month, kept as one item of the entries table beside the entries
 /// (sort key `totals#YYYY-MM`) and changed with `ADD` in the same transaction as every entry write.
@@ -15,29 +16,29 @@ enum MonthTotals {
 
   /// One day's total, for one category or (category nil) for all of them.
   struct DayTotal: Sendable, Equatable {
-    var day: CivilDate
+    var day: CivilDay
     var category: EntryCategory?
     var micro: Int128
     var count: Int
   }
 
   /// `totals#YYYY-MM` for the month containing `day`.
-  static func sortKey(_ day: CivilDate) -> String { sortKeyPrefix + day.monthKey }
+  static func sortKey(_ day: CivilDay) -> String { sortKeyPrefix + day.monthKey }
 
   /// `kg_[<category>_]DD`: the amount (a decimal in kg) of a day of the month, for a category or all.
   static func amountAttribute(_ category: EntryCategory?, day: Int64) -> String {
-    "kg_" + (category.map { $0.rawValue + "_" } ?? "") + Timestamp.pad(day, 2)
+    "kg_" + (category.map { $0.rawValue + "_" } ?? "") + ZeroPadded.string(day, width: 2)
   }
 
   /// `n_[<category>_]DD`: the entry count of a day of the month, for a category or all.
   static func countAttribute(_ category: EntryCategory?, day: Int64) -> String {
-    "n_" + (category.map { $0.rawValue + "_" } ?? "") + Timestamp.pad(day, 2)
+    "n_" + (category.map { $0.rawValue + "_" } ?? "") + ZeroPadded.string(day, width: 2)
   }
 
   /// The `ADD` of `changes` (micro-kg and entry count per category) on `day`, to its category totals and to the
   /// day's total.
   static func update(
-    table: String, userId: String, day: CivilDate, changes: [EntryCategory: (micro: Int128, count: Int)]
+    table: String, userId: String, day: CivilDay, changes: [EntryCategory: (micro: Int128, count: Int)]
   ) -> TransactWriteItem {
     let all = changes.values.reduce((micro: Int128(0), count: 0)) { ($0.micro + $1.micro, $0.count + $1.count) }
     var adds: [String] = []
@@ -67,7 +68,7 @@ enum MonthTotals {
   /// The totals an item holds, in one pass over its attributes: per category when `byCategory`, else per day.
   static func totals(in item: Item, byCategory: Bool) -> [DayTotal] {
     guard case .s(let key)? = item["timestamp"], key.hasPrefix(sortKeyPrefix),
-      let first = CivilDate(iso8601: String(key.dropFirst(sortKeyPrefix.count)) + "-01")
+      let first = CivilDay(iso8601: String(key.dropFirst(sortKeyPrefix.count)) + "-01")
     else { return [] }
     // One slot per day (1–31) and category (0 for all of them, then each category), indexed without hashing.
     let columns = EntryCategory.allCases.count + 1
@@ -75,7 +76,7 @@ enum MonthTotals {
     for (name, value) in item {
       guard let (isAmount, category, day) = parse(name), (category != nil) == byCategory,
         case .n(let text) = value, let number = DynamoDBNumber(text),
-        let date = CivilDate(year: first.year, month: first.month, day: day)
+        let date = CivilDay(year: first.year, month: first.month, day: day)
       else { continue }
       let column = category.flatMap { EntryCategory.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
       let slot = Int(day) * columns + column

@@ -99,12 +99,12 @@ package struct FieldValidator: Sendable {
   }
 
   /// Parses a `YYYY-MM-DD` calendar date.
-  package mutating func date(_ value: String?, _ field: String, required: Bool = true) -> CivilDate? {
+  package mutating func date(_ value: String?, _ field: String, required: Bool = true) -> CivilDay? {
     guard let value else {
       if required { fail(field, "is required") }
       return nil
     }
-    guard let date = CivilDate(iso8601: value), date.year >= 2000 else {
+    guard let date = CivilDay(iso8601: value), date.year >= 2000 else {
       fail(field, "must be a date YYYY-MM-DD from 2000-01-01 on")
       return nil
     }

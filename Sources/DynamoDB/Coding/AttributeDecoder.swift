@@ -1,3 +1,5 @@
+import SharedSupport
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -87,7 +89,7 @@ struct AttributeDecoder: Decoder {
     switch options.dateDecodingStrategy {
     case .iso8601:
       guard case .s(let text) = value else { throw mismatch("S (ISO-8601 date)") }
-      guard let date = ISO8601Text.parse(text) else { throw invalid("'\(text)' is not an ISO-8601 date") }
+      guard let date = ISO8601Instant.date(from: text) else { throw invalid("'\(text)' is not an ISO-8601 date") }
       return date
     case .secondsSince1970:
       return Date(timeIntervalSince1970: try decode(Double.self))

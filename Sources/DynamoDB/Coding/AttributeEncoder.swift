@@ -1,3 +1,5 @@
+import SharedSupport
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -81,7 +83,7 @@ final class AttributeEncoder: Encoder {
 
   private func encodeDate(_ date: Date, at path: @autoclosure () -> [any CodingKey]) throws -> AttributeValue {
     switch options.dateEncodingStrategy {
-    case .iso8601: .s(ISO8601Text.format(date))
+    case .iso8601: .s(ISO8601Instant.text(of: date))
     case .secondsSince1970: try Self.number(date.timeIntervalSince1970, at: path())
     case .millisecondsSince1970: .n(String(Int64((date.timeIntervalSince1970 * 1000).rounded())))
     case .custom(let convert): try convert(date)

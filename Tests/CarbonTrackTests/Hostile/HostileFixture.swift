@@ -1,4 +1,5 @@
 import DynamoDB
+import SharedSupport
 
 @testable import CarbonTrack
 
@@ -36,7 +37,7 @@ enum HostileFixture {
     _ = try await store.createGoal(
       Goal(
         userId: alice, goalId: goalId, title: "Less driving", kind: .cap, targetKgCO2e: 100, baselineKgCO2e: nil,
-        periodStart: CivilDate(year: 2026, month: 1, day: 1)!, periodEnd: CivilDate(year: 2026, month: 12, day: 31)!,
+        periodStart: CivilDay(year: 2026, month: 1, day: 1)!, periodEnd: CivilDay(year: 2026, month: 12, day: 31)!,
         createdAt: now), now: now)
     _ = try await store.award(.firstEntry, to: alice, now: now)
   }

@@ -1,5 +1,6 @@
 import DynamoDBTestSupport
 import Foundation
+import SharedSupport
 import Testing
 
 @testable import CarbonTrack
@@ -18,7 +19,7 @@ struct StatisticsPropertyTests {
       _ = try await store.createGoal(
         Goal(
           userId: userId, goalId: "g", title: "All", kind: .cap, targetKgCO2e: Kilograms.maximum, baselineKgCO2e: nil,
-          periodStart: CivilDate(year: 2000, month: 1, day: 1)!, periodEnd: CivilDate(year: 2099, month: 12, day: 31)!,
+          periodStart: CivilDay(year: 2000, month: 1, day: 1)!, periodEnd: CivilDay(year: 2099, month: 12, day: 31)!,
           createdAt: testNow))
       var expected: [String: (category: EntryCategory, micro: Int64)] = [:]
       for step in 0..<40 {
@@ -29,7 +30,7 @@ struct StatisticsPropertyTests {
         case 0..<6,
           _ where keys.isEmpty:
           let day = Int64.random(in: 0..<3_650, using: &random)
-          let time = Timestamp(startOf: CivilDate(daysSinceEpoch: 10_957 + day)).adding(milliseconds: Int64(step))
+          let time = Timestamp(startOf: CivilDay(daysSinceEpoch: 10_957 + day)).adding(milliseconds: Int64(step))
           let entry = try makeEntry(userId, category, kg, at: time.iso8601)
           let stored = try await store.addEntry(entry, now: testNow)
           expected[stored.timestamp] = (category, Kilograms.micro(stored.kgCO2e))
@@ -90,7 +91,7 @@ struct ImportEntriesTests {
       var bulk: [CarbonEntry] = []
       for index in 0..<120 {
         let day = Int64.random(in: 0..<400, using: &random)
-        let time = Timestamp(startOf: CivilDate(daysSinceEpoch: 20_000 + day)).adding(milliseconds: Int64(index))
+        let time = Timestamp(startOf: CivilDay(daysSinceEpoch: 20_000 + day)).adding(milliseconds: Int64(index))
         let category = EntryCategory.allCases.randomElement(using: &random)!
         let kg = Double(Int64.random(in: 0...5_000_000, using: &random)) / 1_000
         let entry = try makeEntry("bulk", category, kg, at: time.iso8601)

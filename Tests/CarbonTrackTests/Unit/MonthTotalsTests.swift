@@ -1,11 +1,12 @@
 import DynamoDB
+import SharedSupport
 import Testing
 
 @testable import CarbonTrack
 
 @Suite("Month totals items")
 struct MonthTotalsTests {
-  static let march = CivilDate(year: 2026, month: 3, day: 1)!
+  static let march = CivilDay(year: 2026, month: 3, day: 1)!
 
   static func item(_ attributes: Item) -> Item {
     attributes.merging(["userId": .s("u"), "timestamp": .s("totals#2026-03")]) { $1 }
@@ -21,7 +22,7 @@ struct MonthTotalsTests {
         attributes[MonthTotals.countAttribute(category, day: day)] = .number(Int(day) + index)
         expected.append(
           .init(
-            day: CivilDate(year: 2026, month: 3, day: day)!, category: category, micro: micro,
+            day: CivilDay(year: 2026, month: 3, day: day)!, category: category, micro: micro,
             count: Int(day) + index))
       }
       attributes[MonthTotals.amountAttribute(nil, day: day)] = .n("0.5")
@@ -50,7 +51,7 @@ struct MonthTotalsTests {
     let item: Item = ["timestamp": .s("totals#2026-02"), "kg_30": .n("1"), "n_30": .n("1"), "kg_28": .n("2")]
     let totals = MonthTotals.totals(in: item, byCategory: false)
     #expect(
-      totals == [.init(day: CivilDate(year: 2026, month: 2, day: 28)!, category: nil, micro: 2_000_000, count: 0)])
+      totals == [.init(day: CivilDay(year: 2026, month: 2, day: 28)!, category: nil, micro: 2_000_000, count: 0)])
   }
 
   @Test func amountsBeyondAnyCapStillRead() {

@@ -1,4 +1,5 @@
 import Foundation
+import SharedSupport
 import Testing
 
 @testable import CarbonTrack
@@ -39,7 +40,7 @@ import Testing
   }
 
   @Test func dayBoundaries() throws {
-    let day = try #require(CivilDate(year: 2026, month: 3, day: 1))
+    let day = try #require(CivilDay(year: 2026, month: 3, day: 1))
     #expect(Timestamp(startOf: day).iso8601 == "2026-03-01T00:00:00.000Z")
     #expect(Timestamp(endOf: day).iso8601 == "2026-03-01T23:59:59.999Z")
     #expect(Timestamp(endOf: day).day == day)
