@@ -89,7 +89,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "bootstrap",
-      dependencies: ["CarbonTrack", "LambdaRuntime", .product(name: "NIOCore", package: "swift-nio")]
+      dependencies: ["CarbonTrack", "LambdaRuntime", "SharedSupport", .product(name: "NIOCore", package: "swift-nio")]
     ),
     .executableTarget(
       name: "carbontrack",

@@ -1,12 +1,5 @@
 import Dispatch
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SharedSupport
 
 /// Delivers SIGTERM to a closure instead of letting it kill the process.
 final class TerminationSignal {

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SharedSupport
 
 /// Publishes the current invocation's X-Ray trace header as `_X_AMZN_TRACE_ID`, as AWS SDKs expect.
 ///

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import SharedSupport
 
 /// How a local Lambda starts a function process so that it begins life as it does on Lambda.
 public enum FunctionSpawn {

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Wall-clock time in the units the Runtime API uses.
 package enum WallClock {
   /// Milliseconds since the Unix epoch.

@@ -1,12 +1,7 @@
 import CarbonTrack
 import LambdaRuntime
 import NIOCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#endif
+import SharedSupport
 
 // Two event loops even on a one-CPU sandbox: one for the Runtime API and the timers, one for the handlers and their
 // DynamoDB connections (see docs/RUNTIME.md, "Threads"). It must be set before anything uses NIO's singletons.

@@ -47,11 +47,9 @@ struct InvokeCommand: AsyncParsableCommand {
         throw ExitCode(2)
       }
     case .failure(let error):
-      let type = (error as? any LambdaFunctionError).map { "Function.\($0.errorType)" } ?? "Function.\(type(of: error))"
-      let body = ["errorType": type, "errorMessage": "\(error)"]
-      let data = try JSONSerialization.data(
-        withJSONObject: body, options: pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys])
-      print(String(decoding: data, as: UTF8.self))
+      // Named as the runtime names it for Lambda, so a local failure reads like the one Lambda would report.
+      let body = ErrorReport(functionError: error).jsonBody
+      print(pretty ? PrettyOutput.prettyJSON(Data(body)) : String(decoding: body, as: UTF8.self))
       throw ExitCode.failure
     }
   }

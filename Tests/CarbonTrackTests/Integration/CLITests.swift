@@ -51,7 +51,8 @@ import Testing
 
     let unknown = try carbontrack(["invoke", "-", "--handler", "action"], environment: environment)
     #expect(unknown.status == 1)
-    #expect(unknown.output.contains("Function.InvalidEvent"))
+    #expect(unknown.output.contains(#""errorType":"Function.InvalidEvent""#))
+    #expect(unknown.output.contains(#""stackTrace":[]"#))
 
     let deleted = try carbontrack(["tables", "delete"], environment: environment)
     #expect(deleted.output.contains("Deleted: \(prefix)users"))

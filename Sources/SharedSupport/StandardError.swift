@@ -1,14 +1,6 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Unbuffered writes to file descriptor 2, one `write` call per line where the kernel allows.
-enum StandardError {
-  static func write(line bytes: [UInt8]) {
+package enum StandardError {
+  package static func write(line bytes: [UInt8]) {
     bytes.withUnsafeBytes { buffer in
       guard var pointer = buffer.baseAddress else { return }
       var remaining = buffer.count
