@@ -40,6 +40,7 @@ let package = Package(
       dependencies: [
         "SharedSupport",
         "HTTPExchange",
+        "SigV4",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -122,7 +123,6 @@ let package = Package(
       name: "SigV4Tests",
       dependencies: [
         "SigV4",
-        "DynamoDB",
         "KeepAliveHTTP",
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,4 +1,3 @@
-import DynamoDB
 import Foundation
 import KeepAliveHTTP
 import Synchronization
