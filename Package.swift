@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "LocalLambdaServer", targets: ["LocalLambdaServer"]),
     .library(name: "DynamoDB", targets: ["DynamoDB"]),
     .library(name: "SigV4", targets: ["SigV4"]),
+    .library(name: "LambdaEvents", targets: ["LambdaEvents"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
@@ -22,6 +23,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "SharedSupport"),
+    .target(name: "LambdaEvents"),
     .target(
       name: "SigV4",
       dependencies: ["SharedSupport", .product(name: "Crypto", package: "swift-crypto")]
@@ -85,7 +87,7 @@ let package = Package(
     .target(
       name: "CarbonTrack",
       dependencies: [
-        "SharedSupport", "DynamoDB", "LambdaRuntime", .product(name: "Crypto", package: "swift-crypto"),
+        "SharedSupport", "DynamoDB", "LambdaEvents", "LambdaRuntime", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .executableTarget(
@@ -173,7 +175,10 @@ let package = Package(
     ),
     .testTarget(
       name: "CarbonTrackTests",
-      dependencies: ["CarbonTrack", "DynamoDB", "DynamoDBTestSupport", "LambdaRuntime", "LocalLambdaServer"]),
+      dependencies: [
+        "CarbonTrack", "carbontrack", "DynamoDB", "DynamoDBTestSupport", "LambdaEvents", "LambdaRuntime",
+        "LocalLambdaServer",
+      ]),
   ]
 )
 

@@ -2,7 +2,7 @@ import NIOCore
 
 /// Runs Swift tasks on a NIO event loop, so the runtime loop and its socket I/O share one thread without hops.
 ///
-/// Use it with `withTaskExecutorPreference` around code whose I/O (e.g. an async-http-client on the same loop)
+/// Use it with `withTaskExecutorPreference` around code whose I/O (e.g. an HTTP client on the same loop)
 /// completes on that loop: continuations then resume where they were woken instead of crossing threads.
 public final class EventLoopExecutor: TaskExecutor, @unchecked Sendable {
   // @unchecked: the only stored property is an immutable reference to a thread-safe EventLoop.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarbonTrack
 import Foundation
+import LambdaEvents
 import LambdaRuntime
 
 /// `carbontrack invoke <event.json>`: runs one event through the function's handlers in-process.

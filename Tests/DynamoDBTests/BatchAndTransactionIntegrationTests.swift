@@ -102,7 +102,7 @@ struct BatchAndTransactionIntegrationTests {
       #expect(error?.code == .transactionCanceled)
       #expect(error?.isConditionalCheckFailed == true)
       guard case .service(let details) = error else { return }
-      #expect(details.cancellationReasons?.map(\.code) == ["None", "ConditionalCheckFailed"])
+      #expect(details.cancellationReasons?.map(\.code) == [.noFailure, .conditionalCheckFailed])
       #expect(details.cancellationReasons?[1].item?["balance"] == 70)
 
       let ledger = try await client.getItem(GetItemInput(tableName: table, key: ["pk": "ledger", "sk": 2]))

@@ -88,7 +88,7 @@ struct WriteYourOwnFunctionTests {
     let output = OutputLines(pipe)
     process.standardOutput = pipe
     try process.run()
-    let lines = await output.untilClosed()
+    let lines = await output.untilExit(of: process)
     process.waitUntilExit()
     try #require(process.terminationStatus == 0, "curl \(arguments) failed")
     return lines

@@ -1,24 +1,12 @@
+import LambdaEvents
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
   import Foundation
 #endif
-
-/// A proxy integration response; the same shape serves payload v1 and v2.
-package struct APIGatewayResponse: Sendable, Codable, Equatable {
-  package var statusCode: Int
-  package var headers: [String: String]
-  package var body: String
-  package var isBase64Encoded: Bool
-
-  /// Creates a response.
-  package init(statusCode: Int, headers: [String: String] = [:], body: String = "", isBase64Encoded: Bool = false) {
-    self.statusCode = statusCode
-    self.headers = headers
-    self.body = body
-    self.isBase64Encoded = isBase64Encoded
-  }
-
+/// CarbonTrack's JSON and error answers.
+extension APIGatewayResponse {
   /// A JSON response with `value` as the body.
   package static func json(_ statusCode: Int, _ value: some Encodable) -> APIGatewayResponse {
     do {

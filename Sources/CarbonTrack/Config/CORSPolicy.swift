@@ -1,3 +1,5 @@
+import LambdaEvents
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else

@@ -1,3 +1,4 @@
+import LambdaEvents
 import LambdaRuntime
 
 /// Serves API Gateway proxy events (payload v1 and v2) and always answers with an HTTP response.

@@ -57,7 +57,7 @@ extension CarbonTrackStore {
     } catch let error as DynamoDBError where error.isConditionalCheckFailed {
       if try await carriesToken(tables.users, userKey(userId), token) { return }
       if let written, try await carriesToken(written.table, written.key, token) { return }
-      let failed = error.cancellationCodes.firstIndex(of: "ConditionalCheckFailed") ?? 0
+      let failed = error.cancellationCodes.firstIndex(of: .conditionalCheckFailed) ?? 0
       if receipt != nil, failed == items.count - 1 { throw WriteRefusal.receiptTaken }
       // An update or check of the user item guards the user's invariants; a put there is a create, refused as such.
       if items[failed].tableName == tables.users, items[failed].action != .put {

@@ -8,7 +8,7 @@ import SigV4
   import Foundation
 #endif
 
-/// A DynamoDB client speaking the JSON 1.0 protocol over async-http-client, signing with SigV4.
+/// A DynamoDB client speaking the JSON 1.0 protocol over `HTTP1Client` (keep-alive HTTP/1.1, TLS), signing with SigV4.
 /// Share one instance across handlers; call `shutdown()` once when done.
 public struct DynamoDBClient: Sendable {
   let transport: DynamoDBTransport

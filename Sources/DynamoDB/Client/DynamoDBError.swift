@@ -32,7 +32,7 @@ public enum DynamoDBError: Error, CustomStringConvertible, Sendable {
     guard case .service(let error) = self else { return false }
     if error.code == .conditionalCheckFailed { return true }
     return error.code == .transactionCanceled
-      && (error.cancellationReasons ?? []).contains { $0.code == "ConditionalCheckFailed" }
+      && (error.cancellationReasons ?? []).contains { $0.code == .conditionalCheckFailed }
   }
 
   public var description: String {

@@ -29,7 +29,7 @@ public struct DynamoDBServiceError: Sendable, Hashable, CustomStringConvertible 
   public var description: String {
     var text = "\(code.rawValue) (HTTP \(statusCode)): \(message)"
     if let reasons = cancellationReasons {
-      text += " [reasons: \(reasons.map { $0.code ?? "None" }.joined(separator: ", "))]"
+      text += " [reasons: \(reasons.map { ($0.code ?? .noFailure).rawValue }.joined(separator: ", "))]"
     }
     if let requestId { text += " [request id \(requestId)]" }
     return text

@@ -1,5 +1,6 @@
 import DynamoDB
 import Foundation
+import LambdaEvents
 import LambdaRuntime
 import LocalLambdaServer
 import Testing

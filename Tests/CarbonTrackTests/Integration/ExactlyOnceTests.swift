@@ -1,6 +1,7 @@
 import DynamoDB
 import DynamoDBTestSupport
 import Foundation
+import LambdaEvents
 import LocalLambdaServer
 import Synchronization
 import Testing

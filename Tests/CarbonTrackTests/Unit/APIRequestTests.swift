@@ -1,4 +1,5 @@
 import Foundation
+import LambdaEvents
 import Testing
 
 @testable import CarbonTrack

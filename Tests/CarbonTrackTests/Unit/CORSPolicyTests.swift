@@ -1,3 +1,4 @@
+import LambdaEvents
 import Testing
 
 @testable import CarbonTrack

@@ -53,4 +53,21 @@ final class OutputLines: Sendable {
     }
     return lines
   }
+
+  /// Waits until `writer` has exited (at most `limit`) and its output has been read; returns the lines, an unfinished
+  /// last one included. The end of the pipe alone is not awaited: a process another test spawns at the wrong moment
+  /// inherits the pipe's write end and holds it open long after `writer` is gone.
+  func untilExit(of writer: Process, limit: Duration = .seconds(30)) async -> [(
+    text: String, at: ContinuousClock.Instant
+  )] {
+    let stop = ContinuousClock.now + limit
+    while writer.isRunning, ContinuousClock.now < stop {
+      try? await Task.sleep(for: .milliseconds(10))
+    }
+    // What the writer wrote last may still be on its way to the handler.
+    _ = await untilClosed(limit: .milliseconds(500))
+    return state.withLock { state in
+      state.partial.isEmpty ? state.lines : state.lines + [(state.partial, ContinuousClock.now)]
+    }
+  }
 }

@@ -1,7 +1,9 @@
+import CarbonTrack
+
 /// Renders a self-test result as a plain-text table for terminals.
-package enum SelfTestTable {
+enum SelfTestTable {
   /// One line per step (number, name, time, PASS/FAIL and the error), then a summary line.
-  package static func render(_ result: SelfTestResult) -> String {
+  static func render(_ result: SelfTestResult) -> String {
     let nameWidth = max(4, result.steps.map(\.name.count).max() ?? 0)
     var lines = [
       "CarbonTrack self-test  started \(result.startedAt.iso8601)  tables \(result.tablePrefix)*",

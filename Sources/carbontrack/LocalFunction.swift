@@ -1,15 +1,16 @@
+import CarbonTrack
 import DynamoDB
 import LambdaRuntime
 
 /// The function wired for in-process use (the `carbontrack` CLI): same registry and store as on Lambda.
-package struct LocalFunction: Sendable {
+struct LocalFunction: Sendable {
   /// The handlers, exactly as `bootstrap` registers them.
-  package let registry: HandlerRegistry
+  let registry: HandlerRegistry
   /// The store they use.
-  package let store: CarbonTrackStore
+  let store: CarbonTrackStore
 
   /// Runs `body` with a function configured from `environment`, closing the DynamoDB client afterwards.
-  package static func with<T>(
+  static func with<T>(
     environment: [String: String], _ body: (LocalFunction) async throws -> T
   ) async throws -> T {
     let client = DynamoDBClient(environment: environment)
@@ -27,7 +28,7 @@ package struct LocalFunction: Sendable {
   }
 
   /// Invokes `event` through the registry as Lambda would (handler `router` unless named).
-  package func invoke(_ event: [UInt8], handler: String = HandlerRegistry.routerName) async throws -> [UInt8] {
+  func invoke(_ event: [UInt8], handler: String = HandlerRegistry.routerName) async throws -> [UInt8] {
     try await registry.handle(event, handlerName: handler, context: LambdaContext(isColdStart: true))
   }
 }
