@@ -20,6 +20,7 @@ let package = Package(
         "FuzzSupport",
         .product(name: "CarbonTrack", package: "CarbonTrackLambda"),
         .product(name: "DynamoDB", package: "CarbonTrackLambda"),
+        .product(name: "LambdaEvents", package: "CarbonTrackLambda"),
         .product(name: "LambdaRuntime", package: "CarbonTrackLambda"),
         .product(name: "SigV4", package: "CarbonTrackLambda"),
         .product(name: "Logging", package: "swift-log"),

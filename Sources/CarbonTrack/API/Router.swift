@@ -4,10 +4,10 @@ import SharedSupport
 ///
 /// Paths: `/users/{userId}`, `/users/{userId}/entries[/{timestamp}]`, `/users/{userId}/goals[/{goalId}]`,
 /// `/users/{userId}/achievements`, `/users/{userId}/analytics`, and `/users/{userId}/export`, which is not an
-/// `Operation` because it streams (`exportUserId`). Segments are percent-decoded (so an entry's `#` arrives as
+/// `DataOperation` because it streams (`exportUserId`). Segments are percent-decoded (so an entry's `#` arrives as
 /// `%23`); a trailing slash is ignored.
 package enum Router {
-  private static let table: [String: [String: Operation]] = [
+  private static let table: [String: [String: DataOperation]] = [
     "user": ["GET": .getUser, "POST": .createUser, "PUT": .updateUser, "PATCH": .updateUser, "DELETE": .deleteUser],
     "entries": ["GET": .listEntries, "POST": .createEntry],
     "entry": ["GET": .getEntry, "PUT": .updateEntry, "PATCH": .updateEntry, "DELETE": .deleteEntry],

@@ -33,7 +33,7 @@ struct ActionEvent: Decodable {
 
   /// The field that names the operation's resource: `timestamp` for entries, `goalId` for goals. Only that one,
   /// so an event that also carries the other (an update's body may) cannot redirect the operation.
-  func resourceId(for operation: Operation) -> String? {
+  func resourceId(for operation: DataOperation) -> String? {
     switch operation.resourceField {
     case "timestamp": return timestamp
     case "goalId": return goalId

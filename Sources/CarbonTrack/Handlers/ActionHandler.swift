@@ -1,7 +1,7 @@
 import DynamoDB
 import LambdaRuntime
 
-/// Serves direct invocations: `ping`, `selfTest` and every `Operation` by name.
+/// Serves direct invocations: `ping`, `selfTest` and every `DataOperation` by name.
 ///
 /// Success returns the operation's JSON; failures are thrown as `CarbonTrackError` (reported as
 /// `Function.<code>`, e.g. `Function.UnknownAction`, `Function.ValidationFailed`).
@@ -9,7 +9,7 @@ package struct ActionHandler: RawLambdaHandler {
   let executor: OperationExecutor
 
   /// The action names, in the order error messages list them.
-  package static let knownActions = ["ping", "selfTest"] + Operation.allCases.map(\.rawValue)
+  package static let knownActions = ["ping", "selfTest"] + DataOperation.allCases.map(\.rawValue)
 
   /// A handler on `store`.
   package init(store: CarbonTrackStore) {
@@ -27,7 +27,7 @@ package struct ActionHandler: RawLambdaHandler {
     case "selfTest":
       return try await SelfTestHandler(store: executor.store).handle(event, context: context)
     default:
-      guard let operation = Operation(rawValue: action.action) else {
+      guard let operation = DataOperation(rawValue: action.action) else {
         throw CarbonTrackError.unknownAction(action.action, known: Self.knownActions)
       }
       let input = OperationInput(

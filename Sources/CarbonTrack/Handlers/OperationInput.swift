@@ -1,6 +1,6 @@
 /// Everything an operation needs, whether it came from an API route or a direct action.
 package struct OperationInput: Sendable {
-  package var operation: Operation
+  package var operation: DataOperation
   package var userId: String?
   /// Entry timestamp or goal id.
   package var resourceId: String?
@@ -13,7 +13,7 @@ package struct OperationInput: Sendable {
 
   /// Creates an input.
   package init(
-    operation: Operation, userId: String?, resourceId: String? = nil, query: [String: String] = [:],
+    operation: DataOperation, userId: String?, resourceId: String? = nil, query: [String: String] = [:],
     body: [UInt8] = [], idempotencyKey: String? = nil
   ) {
     self.operation = operation

@@ -15,7 +15,7 @@ struct QueryParameters {
 
   /// Parses the parameters; a date-only `to` includes that whole day. A cursor is read as one of `operation`'s
   /// listing (entries or goals) and refused for any other.
-  init(_ query: [String: String], for operation: Operation = .listEntries, userId: String, now: Timestamp)
+  init(_ query: [String: String], for operation: DataOperation = .listEntries, userId: String, now: Timestamp)
     throws(CarbonTrackError)
   {
     var validator = FieldValidator()

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct RouterTests {
   @Test(arguments: [
-    ("POST", "/users/u1", Operation.createUser, nil as String?),
+    ("POST", "/users/u1", DataOperation.createUser, nil as String?),
     ("GET", "/users/u1/", .getUser, nil),
     ("PUT", "/users/u1", .updateUser, nil),
     ("DELETE", "/users/u1", .deleteUser, nil),
@@ -22,7 +22,7 @@ import Testing
     ("GET", "/users/u1/achievements", .listAchievements, nil),
     ("get", "/users/u1/analytics", .getAnalytics, nil),
   ])
-  func matchesEveryRoute(method: String, path: String, operation: Operation, resource: String?) throws {
+  func matchesEveryRoute(method: String, path: String, operation: DataOperation, resource: String?) throws {
     let route = try Router.match(method: method, path: path)
     #expect(route == Route(operation: operation, userId: "u1", resourceId: resource))
   }

@@ -1,5 +1,6 @@
 import DynamoDB
 import FuzzSupport
+import LambdaEvents
 import LambdaRuntime
 import Logging
 

@@ -1,5 +1,5 @@
 /// Every data operation, reachable both as an API route and as a direct action of the same name.
-package enum Operation: String, Sendable, Hashable, CaseIterable {
+package enum DataOperation: String, Sendable, Hashable, CaseIterable {
   case createUser, getUser, updateUser, deleteUser
   case createEntry, listEntries, getEntry, updateEntry, deleteEntry
   case createGoal, listGoals, getGoal, updateGoal, deleteGoal
