@@ -22,6 +22,8 @@ import Testing
     #expect(huge.wholeMilliseconds(roundingUp: true) == .max)
     #expect(Duration.seconds(Int64.min).wholeNanoseconds == .min)
     #expect(Duration.seconds(Int64.min).wholeMilliseconds() == .min)
+    #expect((Duration.seconds(Int64.max / 1_000_000_000) + .nanoseconds(999_999_999)).wholeNanoseconds == .max)
+    #expect(huge.millisecondsText == "92233720368547758.07")
   }
 
   @Test func fractionalFiguresKeepTheirFraction() {

@@ -5,6 +5,7 @@ import NIOHTTP1
 import NIOPosix
 
 @testable import LambdaRuntime
+@testable import SharedSupport
 
 /// What the runtime loop does with a `/next` answer before the handler runs: read the headers into an invocation,
 /// build the handler's context (decoding the client context and Cognito identity JSON), publish the trace id, and
