@@ -4,8 +4,8 @@ import PackageDescription
 let package = Package(
   name: "CarbonTrackLambda",
   platforms: [.macOS(.v15)],
-  // The libraries meant for reuse. The connection libraries under DynamoDB and LambdaRuntime (HTTPExchange,
-  // KeepAliveHTTP) and the executables are not products; the executables still build and run from this package
+  // The libraries meant for reuse. The connection libraries under DynamoDB and LambdaRuntime (HTTPConnection,
+  // HTTPClient) and the executables are not products; the executables still build and run from this package
   // (`swift build --product bootstrap`, `swift run carbontrack serve`).
   products: [
     .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
@@ -29,7 +29,7 @@ let package = Package(
       dependencies: ["SharedSupport", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(
-      name: "HTTPExchange",
+      name: "HTTPConnection",
       dependencies: [
         "SharedSupport",
         .product(name: "NIOCore", package: "swift-nio"),
@@ -38,10 +38,10 @@ let package = Package(
       ]
     ),
     .target(
-      name: "KeepAliveHTTP",
+      name: "HTTPClient",
       dependencies: [
         "SharedSupport",
-        "HTTPExchange",
+        "HTTPConnection",
         "SigV4",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -53,8 +53,8 @@ let package = Package(
       name: "DynamoDB",
       dependencies: [
         "SharedSupport",
-        "HTTPExchange",
-        "KeepAliveHTTP",
+        "HTTPConnection",
+        "HTTPClient",
         "SigV4",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -65,7 +65,7 @@ let package = Package(
       name: "LambdaRuntime",
       dependencies: [
         "SharedSupport",
-        "HTTPExchange",
+        "HTTPConnection",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -110,10 +110,10 @@ let package = Package(
       path: "Tests/TLSTestSupport"
     ),
     .testTarget(
-      name: "KeepAliveHTTPTests",
+      name: "HTTPClientTests",
       dependencies: [
-        "HTTPExchange",
-        "KeepAliveHTTP",
+        "HTTPConnection",
+        "HTTPClient",
         "TLSTestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -125,7 +125,7 @@ let package = Package(
       name: "SigV4Tests",
       dependencies: [
         "SigV4",
-        "KeepAliveHTTP",
+        "HTTPClient",
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
@@ -135,7 +135,7 @@ let package = Package(
       name: "DynamoDBTestSupport",
       dependencies: [
         "DynamoDB",
-        "KeepAliveHTTP",
+        "HTTPClient",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -148,8 +148,8 @@ let package = Package(
       dependencies: [
         "DynamoDB",
         "DynamoDBTestSupport",
-        "HTTPExchange",
-        "KeepAliveHTTP",
+        "HTTPConnection",
+        "HTTPClient",
         "SigV4",
         "TLSTestSupport",
         .product(name: "NIOSSL", package: "swift-nio-ssl"),

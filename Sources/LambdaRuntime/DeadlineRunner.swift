@@ -1,4 +1,4 @@
-import HTTPExchange
+import HTTPConnection
 import NIOCore
 
 /// Runs a handler against its deadline: cancels it a safety margin early and reports `InvocationError.timeout`.

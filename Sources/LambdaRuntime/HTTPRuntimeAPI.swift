@@ -1,4 +1,4 @@
-import HTTPExchange
+import HTTPConnection
 import NIOCore
 import NIOHTTP1
 
@@ -26,7 +26,7 @@ struct HTTPRuntimeAPI: RuntimeAPI {
       let connection = try await HTTP1Connection.connect(
         to: origin, on: group.next(), connectTimeout: .seconds(10), maxResponseBytes: maxResponseBytes)
       return HTTPRuntimeAPI(connection: connection, hostHeader: address, userAgent: userAgent)
-    } catch HTTP1ClientError.connectFailed(_, let reason) {
+    } catch HTTP1ConnectionError.connectFailed(_, let reason) {
       throw RuntimeAPIError.connectionFailed(address: address, reason: reason)
     }
   }
@@ -105,9 +105,9 @@ struct HTTPRuntimeAPI: RuntimeAPI {
     head.headers.add(contentsOf: extra)
     do {
       return try await connection.send(head: head, body: body ?? [], timeout: nil)
-    } catch HTTP1ClientError.connectionClosed {
+    } catch HTTP1ConnectionError.connectionClosed {
       throw RuntimeAPIError.connectionClosed
-    } catch let error as HTTP1ClientError {
+    } catch let error as HTTP1ConnectionError {
       throw RuntimeAPIError.connectionFailed(address: hostHeader, reason: error.description)
     }
   }

@@ -1,4 +1,4 @@
-import HTTPExchange
+import HTTPConnection
 import NIOCore
 import NIOHTTP1
 
@@ -51,7 +51,7 @@ struct RuntimeAPIStream: ResponseStream {
     }.flatMapErrorThrowing { error in
       switch error {
       case let error as RuntimeAPIError: throw error
-      case HTTP1ClientError.connectionClosed: throw RuntimeAPIError.connectionClosed
+      case HTTP1ConnectionError.connectionClosed: throw RuntimeAPIError.connectionClosed
       default: throw RuntimeAPIError.connectionFailed(address: address, reason: "\(error)")
       }
     }

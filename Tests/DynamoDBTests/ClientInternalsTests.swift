@@ -1,5 +1,5 @@
 import Foundation
-import HTTPExchange
+import HTTPConnection
 import NIOHTTP1
 import SigV4
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-import KeepAliveHTTP
+import HTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOPosix

@@ -1,6 +1,6 @@
 import DynamoDB
 import DynamoDBTestSupport
-import KeepAliveHTTP
+import HTTPClient
 import NIOSSL
 import SigV4
 import TLSTestSupport

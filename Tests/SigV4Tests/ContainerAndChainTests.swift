@@ -1,5 +1,5 @@
 import Foundation
-import KeepAliveHTTP
+import HTTPClient
 import Synchronization
 import Testing
 

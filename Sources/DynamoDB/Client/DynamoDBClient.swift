@@ -1,4 +1,4 @@
-import KeepAliveHTTP
+import HTTPClient
 import Logging
 import SigV4
 

@@ -1,4 +1,4 @@
-import HTTPExchange
+import HTTPConnection
 import SigV4
 
 /// The client's endpoint URL, parsed once: where requests go, and the path and query they are signed and sent with.

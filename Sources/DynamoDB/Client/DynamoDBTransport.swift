@@ -1,5 +1,5 @@
-import HTTPExchange
-import KeepAliveHTTP
+import HTTPClient
+import HTTPConnection
 import Logging
 import NIOCore
 import NIOHTTP1

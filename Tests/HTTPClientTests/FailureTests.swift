@@ -1,9 +1,9 @@
-import HTTPExchange
+import HTTPConnection
 import NIOHTTP1
 import NIOPosix
 import Testing
 
-@testable import KeepAliveHTTP
+@testable import HTTPClient
 
 @Suite("HTTP1Client failures: each ends the request with a clear error and never poisons the next one")
 struct FailureTests {
@@ -13,7 +13,7 @@ struct FailureTests {
     }
     let client = HTTP1Client()
     let started = ContinuousClock.now
-    await #expect(throws: HTTP1ClientError.timedOut(afterMilliseconds: 200)) {
+    await #expect(throws: HTTP1ConnectionError.timedOut(afterMilliseconds: 200)) {
       try await client.execute(.GET, url: server.url("/slow"), timeout: .milliseconds(200))
     }
     #expect(ContinuousClock.now - started < .seconds(2))
@@ -31,7 +31,7 @@ struct FailureTests {
     await #expect {
       try await client.execute(.GET, url: server.url(), timeout: .seconds(5))
     } throws: { error in
-      guard case .connectionClosed = error as? HTTP1ClientError else { return false }
+      guard case .connectionClosed = error as? HTTP1ConnectionError else { return false }
       return true
     }
     await client.shutdown()
@@ -45,7 +45,7 @@ struct FailureTests {
     var configuration = HTTP1Client.Configuration()
     configuration.maxResponseBytes = 4096
     let client = HTTP1Client(configuration: configuration)
-    await #expect(throws: HTTP1ClientError.responseTooLarge(limit: 4096)) {
+    await #expect(throws: HTTP1ConnectionError.responseTooLarge(limit: 4096)) {
       try await client.execute(.GET, url: server.url(), timeout: .seconds(5))
     }
     await client.shutdown()
@@ -60,7 +60,7 @@ struct FailureTests {
     await #expect {
       try await client.execute(.GET, url: url, timeout: .seconds(5))
     } throws: { error in
-      guard case .connectFailed(let origin, _) = error as? HTTP1ClientError else { return false }
+      guard case .connectFailed(let origin, _) = error as? HTTP1ConnectionError else { return false }
       return origin == "http://127.0.0.1:\(URLPort.of(url))"
     }
     await client.shutdown()
@@ -79,7 +79,7 @@ struct FailureTests {
   }
 
   @Test func urlsThatAreNotHTTPAreRejected() async {
-    await #expect(throws: HTTP1ClientError.invalidURL("ftp://example.com/")) {
+    await #expect(throws: HTTP1ConnectionError.invalidURL("ftp://example.com/")) {
       try await HTTP1Client.shared.execute(.GET, url: "ftp://example.com/", timeout: .seconds(1))
     }
   }

@@ -69,7 +69,7 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
       body = nil
     case .body(var chunk):
       if (body?.readableBytes ?? 0) + chunk.readableBytes > maxResponseBytes {
-        fail(HTTP1ClientError.responseTooLarge(limit: maxResponseBytes))
+        fail(HTTP1ConnectionError.responseTooLarge(limit: maxResponseBytes))
         context.close(promise: nil)
       } else if body == nil {
         body = chunk
@@ -93,13 +93,13 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
     context.fireChannelInactive()
   }
 
-  /// Handlers in front (TLS) may fire an `HTTP1ClientError` that says better what went wrong.
+  /// Handlers in front (TLS) may fire an `HTTP1ConnectionError` that says better what went wrong.
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
-    fail(failure.record(error as? HTTP1ClientError ?? .connectionClosed(reason: "\(error)")))
+    fail(failure.record(error as? HTTP1ConnectionError ?? .connectionClosed(reason: "\(error)")))
     context.close(promise: nil)
   }
 
-  private func fail(_ error: HTTP1ClientError) {
+  private func fail(_ error: HTTP1ConnectionError) {
     let promise = pending
     (pending, head, body) = (nil, nil, nil)
     promise?.fail(error)

@@ -1,10 +1,10 @@
-import HTTPExchange
+import HTTPConnection
 import NIOHTTP1
 import NIOSSL
 import TLSTestSupport
 import Testing
 
-@testable import KeepAliveHTTP
+@testable import HTTPClient
 
 @Suite("HTTP1Client over TLS: certificates and host names are verified")
 struct TLSTests {
@@ -39,7 +39,7 @@ struct TLSTests {
     await #expect {
       try await client.execute(.GET, url: server.url(host: "localhost", scheme: "https"), timeout: .seconds(5))
     } throws: { error in
-      guard case .tlsFailed(let origin, let reason) = error as? HTTP1ClientError else { return false }
+      guard case .tlsFailed(let origin, let reason) = error as? HTTP1ConnectionError else { return false }
       return origin == "https://localhost:\(server.port)" && reason.contains("CERTIFICATE_VERIFY_FAILED")
     }
     #expect(server.requests.isEmpty)
@@ -55,7 +55,7 @@ struct TLSTests {
     await #expect {
       try await client.execute(.GET, url: server.url(host: "127.0.0.1", scheme: "https"), timeout: .seconds(5))
     } throws: { error in
-      guard case .tlsFailed(_, let reason) = error as? HTTP1ClientError else { return false }
+      guard case .tlsFailed(_, let reason) = error as? HTTP1ConnectionError else { return false }
       return reason.contains("failedToValidateHostname")
     }
     #expect(server.requests.count == 1)

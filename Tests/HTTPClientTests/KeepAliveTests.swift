@@ -1,8 +1,8 @@
-import HTTPExchange
+import HTTPConnection
 import NIOHTTP1
 import Testing
 
-@testable import KeepAliveHTTP
+@testable import HTTPClient
 
 @Suite("HTTP1Client keep-alive: connections are reused, and replaced when they cannot be")
 struct KeepAliveTests {
@@ -96,7 +96,7 @@ struct KeepAliveTests {
     let client = HTTP1Client()
     _ = try await client.execute(.GET, url: server.url(), timeout: .seconds(5))
     await client.shutdown()
-    await #expect(throws: HTTP1ClientError.shutDown) {
+    await #expect(throws: HTTP1ConnectionError.shutDown) {
       try await client.execute(.GET, url: server.url(), timeout: .seconds(5))
     }
     try await waitUntil { server.closedConnections == 1 }

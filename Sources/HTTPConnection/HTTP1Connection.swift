@@ -32,7 +32,7 @@ package struct HTTP1Connection: Sendable {
         .connect(host: origin.host, port: origin.port).get()
       return HTTP1Connection(channel: channel, failure: failure)
     } catch {
-      throw HTTP1ClientError.connectFailed(origin: origin.description, reason: "\(error)")
+      throw HTTP1ConnectionError.connectFailed(origin: origin.description, reason: "\(error)")
     }
   }
 
@@ -45,7 +45,7 @@ package struct HTTP1Connection: Sendable {
     if let timeout {
       let milliseconds = timeout.wholeNanoseconds / 1_000_000
       let timer = channel.eventLoop.scheduleTask(in: .nanoseconds(timeout.wholeNanoseconds)) {
-        response.fail(HTTP1ClientError.timedOut(afterMilliseconds: milliseconds))
+        response.fail(HTTP1ConnectionError.timedOut(afterMilliseconds: milliseconds))
         channel.close(promise: nil)
       }
       response.futureResult.whenComplete { _ in timer.cancel() }
@@ -55,7 +55,7 @@ package struct HTTP1Connection: Sendable {
     // A write that fails before reaching the handler (connection already closed) must still end the wait.
     let written = channel.eventLoop.makePromise(of: Void.self)
     written.futureResult.whenFailure { error in
-      response.fail(failure.recorded ?? HTTP1ClientError.connectionClosed(reason: "\(error)"))
+      response.fail(failure.recorded ?? HTTP1ConnectionError.connectionClosed(reason: "\(error)"))
     }
     channel.writeAndFlush(
       HTTP1Outbound.request(HTTP1Exchange(head: head, body: buffer, response: response)), promise: written)

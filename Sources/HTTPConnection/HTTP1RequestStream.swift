@@ -25,7 +25,7 @@ package struct HTTP1RequestStream: Sendable {
     headWritten = written.futureResult
     // A write that fails before reaching the exchange handler (connection already closed) must end the wait too.
     written.futureResult.whenFailure { error in
-      response.fail(failure.recorded ?? HTTP1ClientError.connectionClosed(reason: "\(error)"))
+      response.fail(failure.recorded ?? HTTP1ConnectionError.connectionClosed(reason: "\(error)"))
     }
     enqueue(HTTP1Outbound.streamHead(head, response: response), promise: written, whenWritten: nil)
   }
@@ -41,7 +41,7 @@ package struct HTTP1RequestStream: Sendable {
   package func finish(trailers: HTTPHeaders?) -> EventLoopFuture<HTTP1Response> {
     let written = channel.eventLoop.makePromise(of: Void.self)
     written.futureResult.whenFailure { [failure, response] error in
-      response.fail(failure.recorded ?? HTTP1ClientError.connectionClosed(reason: "\(error)"))
+      response.fail(failure.recorded ?? HTTP1ConnectionError.connectionClosed(reason: "\(error)"))
     }
     enqueue(.streamEnd(trailers), promise: written, whenWritten: nil)
     return response.futureResult

@@ -1,9 +1,9 @@
-import HTTPExchange
+import HTTPConnection
 import NIOCore
 import NIOSSL
 
 /// The TLS part of a connection's pipeline: swift-nio-ssl's client handler, then a handler that turns its
-/// errors (untrusted certificate, wrong host name, failed handshake) into `HTTP1ClientError.tlsFailed`.
+/// errors (untrusted certificate, wrong host name, failed handshake) into `HTTP1ConnectionError.tlsFailed`.
 enum TLSSetup {
   static func pipelineSetup(context: NIOSSLContext, origin: HTTP1Origin) -> HTTP1Connection.PipelineSetup {
     // SNI carries names only; for an IP literal swift-nio-ssl checks the certificate's IP entries instead.
@@ -24,7 +24,7 @@ enum TLSSetup {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
       if error is NIOSSLError || error is NIOSSLExtraError {
-        context.fireErrorCaught(HTTP1ClientError.tlsFailed(origin: origin, reason: "\(error)"))
+        context.fireErrorCaught(HTTP1ConnectionError.tlsFailed(origin: origin, reason: "\(error)"))
       } else {
         context.fireErrorCaught(error)
       }

@@ -1,7 +1,7 @@
-import HTTPExchange
+import HTTPConnection
 import Testing
 
-@testable import KeepAliveHTTP
+@testable import HTTPClient
 
 @Suite("HTTP1Origin: scheme, host, port and Host header of a URL")
 struct HTTP1OriginTests {

@@ -1,4 +1,4 @@
-import HTTPExchange
+import HTTPConnection
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -47,7 +47,7 @@ public final class HTTP1Client: Sendable {
   public func execute(
     _ method: HTTPMethod, url: String, headers: HTTPHeaders = [:], body: [UInt8] = [], timeout: Duration
   ) async throws -> HTTP1Response {
-    guard let origin = HTTP1Origin(url: url) else { throw HTTP1ClientError.invalidURL(url) }
+    guard let origin = HTTP1Origin(url: url) else { throw HTTP1ConnectionError.invalidURL(url) }
     return try await execute(
       method, origin: origin, target: Self.pathAndQuery(of: url, origin: origin), headers: headers, body: body,
       timeout: timeout)
@@ -89,7 +89,7 @@ public final class HTTP1Client: Sendable {
 
   private func pool(for origin: HTTP1Origin) throws -> HTTP1ConnectionPool {
     try state.withLock { state throws -> HTTP1ConnectionPool in
-      guard !state.isShutDown else { throw HTTP1ClientError.shutDown }
+      guard !state.isShutDown else { throw HTTP1ConnectionError.shutDown }
       if let pool = state.pools[origin] { return pool }
       var tls: NIOSSLContext?
       if origin.isTLS {

@@ -1,4 +1,4 @@
-import HTTPExchange
+import HTTPConnection
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -35,7 +35,7 @@ final class HTTP1ConnectionPool: Sendable {
   func lease() async throws -> HTTP1Connection {
     let current = MultiThreadedEventLoopGroup.currentEventLoop
     let oldest = NIODeadline.now() - .nanoseconds(configuration.idleTimeout.wholeNanoseconds)
-    let (reused, stale) = try state.withLock { state throws(HTTP1ClientError) -> (HTTP1Connection?, [Idle]) in
+    let (reused, stale) = try state.withLock { state throws(HTTP1ConnectionError) -> (HTTP1Connection?, [Idle]) in
       guard !state.isShutDown else { throw .shutDown }
       var stale: [Idle] = []
       state.idle.removeAll { idle in

@@ -1,5 +1,5 @@
 /// Why a request got no response.
-public enum HTTP1ClientError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum HTTP1ConnectionError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The URL is not `http://` or `https://` with a valid host and port.
   case invalidURL(String)
   /// No connection could be made (refused, unreachable, connect timeout, TLS handshake).
