@@ -16,7 +16,7 @@ struct RuntimeLogInjectionTests {
     return Array(#"{"action":"fail","message":"\#(escaped)"}"#.utf8)
   }
 
-  /// Runs the event through bootstrap and returns the request id and stderr's lines, split on LF bytes.
+  /// Runs the event through the test function and returns the request id and its stderr lines, split on LF bytes.
   private func logLines(format: String) async throws -> (requestId: String, lines: [[UInt8]]) {
     var outcome: (String, [[UInt8]])?
     try await withTestFunction(environment: ["AWS_LAMBDA_LOG_FORMAT": format]) { server, function in
