@@ -58,12 +58,6 @@ package struct CarbonTrackStore: Sendable {
 }
 
 extension DynamoDBError {
-  /// The cancellation reason codes of a cancelled transaction, one per action in request order (`.noFailure` when fine).
-  var cancellationCodes: [CancellationReasonCode] {
-    guard case .service(let error) = self, error.code == .transactionCanceled else { return [] }
-    return (error.cancellationReasons ?? []).map { $0.code ?? .noFailure }
-  }
-
   /// Whether the failure was a race with another writer that is worth retrying: a transaction in the way of a
   /// plain write, a transaction cancelled by another, or one still in progress under the same token.
   var isTransactionConflict: Bool {

@@ -29,10 +29,14 @@ public enum DynamoDBError: Error, CustomStringConvertible, Sendable {
 
   /// Whether a condition expression (or a transaction's condition) failed.
   public var isConditionalCheckFailed: Bool {
-    guard case .service(let error) = self else { return false }
-    if error.code == .conditionalCheckFailed { return true }
-    return error.code == .transactionCanceled
-      && (error.cancellationReasons ?? []).contains { $0.code == .conditionalCheckFailed }
+    code == .conditionalCheckFailed || cancellationCodes.contains(.conditionalCheckFailed)
+  }
+
+  /// The cancellation reason codes of a cancelled transaction, one per action in request order (`.noFailure` when
+  /// fine); empty for any other error.
+  public var cancellationCodes: [CancellationReasonCode] {
+    guard case .service(let error) = self, error.code == .transactionCanceled else { return [] }
+    return (error.cancellationReasons ?? []).map { $0.code ?? .noFailure }
   }
 
   public var description: String {
