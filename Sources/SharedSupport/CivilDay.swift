@@ -58,8 +58,8 @@ public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// ISO weekday: 1 = Monday … 7 = Sunday.
   public var isoWeekday: Int64 {
     // 1970-01-01 was a Thursday (4).
-    let shifted = (daysSinceEpoch + 3) % 7
-    return (shifted < 0 ? shifted + 7 : shifted) + 1
+    let shifted = daysSinceEpoch + 3
+    return shifted - ISO8601Instant.floorDivide(shifted, 7) * 7 + 1
   }
 
   /// `YYYY-MM-DD`.
