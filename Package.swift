@@ -114,6 +114,7 @@ let package = Package(
       dependencies: [
         "HTTPConnection",
         "HTTPClient",
+        "SigV4",
         "TLSTestSupport",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -123,12 +124,7 @@ let package = Package(
     ),
     .testTarget(
       name: "SigV4Tests",
-      dependencies: [
-        "SigV4",
-        "HTTPClient",
-        .product(name: "NIOPosix", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
-      ],
+      dependencies: ["SigV4"],
       resources: [.copy("Resources/sigv4-vectors"), .copy("Resources/sigv4-skip.txt")]
     ),
     .target(
@@ -158,13 +154,29 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
-    // A function for LambdaRuntimeTests to run as a process; built by `swift build --build-tests` with everything.
+    // A function for the runtime tests to run as a process; built by `swift build --build-tests` with everything.
     .executableTarget(name: "RuntimeTestFunction", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeTestFunction"),
+    // What both runtime test targets use: the test function's path and commands, polling, Runtime API paths.
+    .target(name: "RuntimeTestSupport", dependencies: ["SharedSupport"], path: "Tests/RuntimeTestSupport"),
     .testTarget(
       name: "LambdaRuntimeTests",
       dependencies: [
         "LambdaRuntime",
+        "RuntimeTestSupport",
+        "SharedSupport",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
+    // The local server, and a real function process under it: the Runtime API and Invoke API it serves, and the
+    // runtime's whole-process behaviour as an invoker sees it.
+    .testTarget(
+      name: "LocalLambdaServerTests",
+      dependencies: [
         "LocalLambdaServer",
+        "LambdaRuntime",
+        "RuntimeTestSupport",
         "SharedSupport",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -177,7 +189,7 @@ let package = Package(
       name: "CarbonTrackTests",
       dependencies: [
         "CarbonTrack", "carbontrack", "DynamoDB", "DynamoDBTestSupport", "LambdaEvents", "LambdaRuntime",
-        "LocalLambdaServer",
+        "LocalLambdaServer", "SharedSupport",
       ]),
   ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SharedSupport
 import Synchronization
 
 /// A function process a `LocalLambdaServer` started (`startFunction`), with its own Runtime API address.

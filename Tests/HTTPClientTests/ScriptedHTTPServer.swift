@@ -13,6 +13,11 @@ final class ScriptedHTTPServer: Sendable {
     case silence
     /// Announces a body, sends part of it and closes the connection.
     case closeMidBody
+
+    /// A whole JSON answer.
+    static func json(_ status: Int, _ body: String) -> Reply {
+      .respond(status: status, headers: [("Content-Type", "application/json")], body: Array(body.utf8))
+    }
   }
 
   struct Request: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import RuntimeTestSupport
 import Testing
 
 @Suite("Runtime: Runtime API errors", .timeLimit(.minutes(1)))

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import RuntimeTestSupport
 import Testing
 
 @testable import LambdaRuntime

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import RuntimeTestSupport
 import Testing
 
 @testable import LambdaRuntime

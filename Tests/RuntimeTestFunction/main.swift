@@ -13,8 +13,8 @@ import Synchronization
   import Musl
 #endif
 
-// A function for LambdaRuntimeTests, run as a real process against a local Runtime API. An event that is a
-// `TestCommand` is acted on; any other event is echoed back. `TEST_FAIL_SETUP=1` makes the setup throw;
+// A function for the runtime tests (LambdaRuntimeTests, LocalLambdaServerTests), run as a real process against a
+// Runtime API. An event that is a `TestCommand` is acted on; any other event is echoed back. `TEST_FAIL_SETUP=1` makes the setup throw;
 // `TEST_STREAMING=1` makes it a streaming function, which streams what it would answer.
 
 /// What the function does with one event.

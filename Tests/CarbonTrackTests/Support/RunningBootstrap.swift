@@ -1,6 +1,7 @@
 import Foundation
 import LambdaRuntime
 import LocalLambdaServer
+import SharedSupport
 import Testing
 
 /// The real `bootstrap` executable serving a `LocalLambdaServer`, for end-to-end event tests.

@@ -2,6 +2,7 @@ import LambdaRuntime
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import RuntimeTestSupport
 
 /// A misbehaving Runtime API: a real HTTP server whose answers come from a script, recording each request line.
 final class ScriptedRuntimeAPI: Sendable {

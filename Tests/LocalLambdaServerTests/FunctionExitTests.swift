@@ -1,6 +1,7 @@
 import Foundation
 import LambdaRuntime
 import LocalLambdaServer
+import RuntimeTestSupport
 import Testing
 
 /// A function process that exits or crashes while it serves an invocation, or while it waits for one.

@@ -1,25 +1,6 @@
 import Foundation
-import LambdaRuntime
 import LocalLambdaServer
-import Testing
-
-/// The `RuntimeTestFunction` executable (Tests/RuntimeTestFunction), built beside the test bundle.
-enum TestFunction {
-  static func path() throws -> String {
-    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    let candidate = directory.appendingPathComponent("RuntimeTestFunction").path
-    try #require(
-      FileManager.default.isExecutableFile(atPath: candidate),
-      "RuntimeTestFunction not built at \(candidate) (run `swift build --build-tests`)")
-    return candidate
-  }
-
-  /// An event the test function acts on (see `TestCommand` in its main.swift).
-  static func command(_ action: String, milliseconds: Int? = nil) -> [UInt8] {
-    let extra = milliseconds.map { #","milliseconds":\#($0)"# } ?? ""
-    return Array(#"{"action":"\#(action)"\#(extra)}"#.utf8)
-  }
-}
+import RuntimeTestSupport
 
 /// A test function process a local server started, with its stderr in a file.
 final class StartedFunction: Sendable {

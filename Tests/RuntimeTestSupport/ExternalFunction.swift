@@ -1,16 +1,14 @@
 import Foundation
-import LambdaRuntime
-import LocalLambdaServer
-import Testing
+import SharedSupport
 
 /// The test function started as a plain process with an environment of the test's choosing (e.g. pointing at a
 /// misbehaving Runtime API), with its stderr captured.
-final class ExternalFunction {
-  let process = Process()
+package final class ExternalFunction {
+  package let process = Process()
   private let stderrURL: URL
 
   /// Starts the test function with exactly `environment` (plus PATH).
-  init(environment: [String: String]) throws {
+  package init(environment: [String: String]) throws {
     stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("function-\(UUID().uuidString).log")
     _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
     process.executableURL = URL(fileURLWithPath: try TestFunction.path())
@@ -28,10 +26,10 @@ final class ExternalFunction {
   }
 
   /// Everything the process wrote to stderr so far.
-  var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+  package var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 
   /// Waits for the process to exit; returns its status, or nil if it is still running after `limit`.
-  func waitForExit(limit: Duration = .seconds(10)) async -> Int32? {
+  package func waitForExit(limit: Duration = .seconds(10)) async -> Int32? {
     let stop = ContinuousClock.now + limit
     while process.isRunning, ContinuousClock.now < stop {
       try? await Task.sleep(for: .milliseconds(10))
@@ -39,14 +37,4 @@ final class ExternalFunction {
     if process.isRunning { return nil }
     return process.terminationStatus
   }
-}
-
-/// Polls `condition` until it holds or `limit` passes.
-func eventually(limit: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {
-  let stop = ContinuousClock.now + limit
-  while ContinuousClock.now < stop {
-    if await condition() { return true }
-    try? await Task.sleep(for: .milliseconds(10))
-  }
-  return await condition()
 }

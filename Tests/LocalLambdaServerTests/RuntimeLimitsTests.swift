@@ -1,6 +1,7 @@
 import Foundation
 import LambdaRuntime
 import LocalLambdaServer
+import RuntimeTestSupport
 import Testing
 
 @Suite("Runtime: deadline and payload limits", .timeLimit(.minutes(1)))

@@ -1,19 +1,19 @@
 /// The Runtime API paths a runtime uses.
-enum RuntimePath {
-  static let next = "GET /2018-06-01/runtime/invocation/next"
-  static let initError = "POST /2018-06-01/runtime/init/error"
+package enum RuntimePath {
+  package static let next = "GET /2018-06-01/runtime/invocation/next"
+  package static let initError = "POST /2018-06-01/runtime/init/error"
 
-  static func response(_ requestId: String) -> String {
+  package static func response(_ requestId: String) -> String {
     "POST /2018-06-01/runtime/invocation/\(requestId)/response"
   }
 
-  static func error(_ requestId: String) -> String {
+  package static func error(_ requestId: String) -> String {
     "POST /2018-06-01/runtime/invocation/\(requestId)/error"
   }
 }
 
 /// The `Lambda-Runtime-Function-Error-Type` grammar from the Runtime API documentation.
-func isValidErrorType(_ value: String?) -> Bool {
+package func isValidErrorType(_ value: String?) -> Bool {
   guard let value else { return false }
   return value.wholeMatch(of: /(Runtime|Function)\.[A-Z][a-zA-Z]+/) != nil
 }

@@ -2,6 +2,7 @@ import Foundation
 import LambdaRuntime
 import LocalLambdaServer
 import NIOHTTP1
+import RuntimeTestSupport
 import Testing
 
 /// Streamed responses from a real function process, on the wire of the Runtime API and relayed by the local server.

@@ -1,6 +1,7 @@
 import Foundation
 import LambdaRuntime
 import LocalLambdaServer
+import RuntimeTestSupport
 import Testing
 
 /// An event that carries a whole forged log line reaches the function's log (the test function fails with the

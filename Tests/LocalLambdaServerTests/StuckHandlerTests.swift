@@ -1,6 +1,7 @@
 import Foundation
 import LambdaRuntime
 import LocalLambdaServer
+import RuntimeTestSupport
 import Testing
 
 /// Lambda resets a sandbox only on its own timeout; after the runtime's `Function.Timeout` the process lives on, so

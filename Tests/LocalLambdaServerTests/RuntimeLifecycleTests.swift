@@ -1,6 +1,7 @@
 import Foundation
 import LambdaRuntime
 import LocalLambdaServer
+import RuntimeTestSupport
 import Testing
 
 @Suite("Runtime: start-up, shutdown and Runtime API failures", .timeLimit(.minutes(1)))

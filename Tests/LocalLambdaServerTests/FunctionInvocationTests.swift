@@ -1,5 +1,6 @@
 import Foundation
 import LambdaRuntime
+import RuntimeTestSupport
 import Testing
 
 @Suite("Runtime: invocations through a real Runtime API", .timeLimit(.minutes(1)))
