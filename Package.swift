@@ -104,6 +104,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "SharedSupportTests", dependencies: ["SharedSupport"]),
+    .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents"]),
     .target(
       name: "TLSTestSupport",
       dependencies: [.product(name: "NIOSSL", package: "swift-nio-ssl")],

@@ -39,7 +39,7 @@ struct RuntimeLoop<API: RuntimeAPI>: Sendable {
     switch handler {
     case .buffered(let body):
       let event = invocation.event
-      let result = await DeadlineRunner.run(
+      let result = await HandlerTimeout.run(
         deadline: context.deadline, safetyMargin: safetyMargin, timer: api.eventLoop, executor: handlerExecutor,
         completion: completion
       ) {
@@ -65,7 +65,7 @@ struct RuntimeLoop<API: RuntimeAPI>: Sendable {
     let writer = LambdaResponseWriter(buffers: chunkBuffers) {
       api.startStreamingResponse(requestId: requestId, contentType: $0)
     }
-    let result = await DeadlineRunner.run(
+    let result = await HandlerTimeout.run(
       deadline: context.deadline, safetyMargin: safetyMargin, timer: api.eventLoop, executor: handlerExecutor,
       completion: completion
     ) {

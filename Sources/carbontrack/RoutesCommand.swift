@@ -7,6 +7,6 @@ struct RoutesCommand: ParsableCommand {
     commandName: "routes", abstract: "Print every API route the function answers, one METHOD /path per line.")
 
   func run() {
-    for route in Router.routeTable { print(route) }
+    for route in RouteTable.all { print(route) }
   }
 }

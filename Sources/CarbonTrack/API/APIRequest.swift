@@ -31,19 +31,27 @@ package struct APIRequest: Sendable {
 
   /// Decodes a v1 or v2 proxy event from its JSON bytes.
   package init(event bytes: [UInt8]) throws(CarbonTrackError) {
-    let data = Data(bytes)
-    if let v2 = try? JSONDecoder().decode(APIGatewayV2Request.self, from: data), v2.version == "2.0" {
-      try self.init(v2)
-    } else {
-      do {
-        try self.init(JSONDecoder().decode(APIGatewayV1Request.self, from: data))
-      } catch let error as DecodingError {
-        throw .invalidEvent(
-          "Not an API Gateway proxy event: " + RequestDecoding.fieldError(error).description)
-      } catch {
-        throw .invalidEvent("Not an API Gateway proxy event")
-      }
+    let decoded: APIGatewayRequest
+    do {
+      decoded = try JSONDecoder().decode(APIGatewayRequest.self, from: Data(bytes))
+    } catch {
+      throw Self.notAnEvent(error)
     }
+    try self.init(decoded)
+  }
+
+  /// Normalises an event of either payload format.
+  package init(_ event: APIGatewayRequest) throws(CarbonTrackError) {
+    switch event {
+    case .v1(let v1): try self.init(v1)
+    case .v2(let v2): try self.init(v2)
+    }
+  }
+
+  /// The error for bytes that did not decode as an API Gateway event: `invalidEvent`, naming the field at fault.
+  package static func notAnEvent(_ error: any Error) -> CarbonTrackError {
+    guard let error = error as? DecodingError else { return .invalidEvent("Not an API Gateway proxy event") }
+    return .invalidEvent("Not an API Gateway proxy event: " + RequestDecoding.fieldError(error).description)
   }
 
   /// Normalises a payload v2 event.

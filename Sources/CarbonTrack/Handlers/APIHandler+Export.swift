@@ -1,3 +1,4 @@
+import DynamoDB
 import LambdaEvents
 import LambdaRuntime
 
@@ -9,19 +10,26 @@ extension APIHandler: StreamingLambdaHandler {
   /// integration with response streaming, or `carbontrack serve`. A buffered invocation of it, or an event from an
   /// HTTP API (which cannot stream), gets a whole 406.
   package func handle(_ event: [UInt8], writer: LambdaResponseWriter, context: LambdaContext) async throws {
-    // The event is parsed once: decoding it is a large part of what a small request costs.
+    try await stream(Self.parse(event), writer: writer, context: context)
+  }
+
+  /// Streams the export for a parsed event that asks for it; writes the whole answer to any other.
+  func stream(
+    _ parsed: Result<APIRequest, CarbonTrackError>, writer: LambdaResponseWriter, context: LambdaContext
+  ) async throws {
     let request: APIRequest
-    switch try Self.parse(event) {
+    switch parsed {
     case .success(let parsed): request = parsed
     case .failure(let error): return try writer.respond(try JSONCoding.encode(APIGatewayResponse.error(error)))
     }
-    guard request.frontCanStream, let userId = Router.exportUserId(method: request.method, path: request.path) else {
+    guard request.frontCanStream, let userId = RouteTable.exportUserId(method: request.method, path: request.path)
+    else {
       return try writer.respond(try JSONCoding.encode(await respond(to: request, context: context)))
     }
     let summary: ExportSummary
     do {
       try authorize(request, userId: userId)
-      summary = try await DeadlineScope.run(context) {
+      summary = try await DynamoDBDeadline.run(within: context) {
         try await executor.store.exportData(userId) { lines in
           if writer.bytesWritten == 0 {
             try await writer.writeStatusAndHeaders(

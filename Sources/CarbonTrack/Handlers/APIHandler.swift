@@ -1,3 +1,4 @@
+import DynamoDB
 import LambdaEvents
 import LambdaRuntime
 
@@ -15,20 +16,34 @@ package struct APIHandler: RawLambdaHandler {
   }
 
   package func handle(_ event: [UInt8], context: LambdaContext) async throws -> [UInt8] {
-    switch try Self.parse(event) {
-    case .success(let request): return try JSONCoding.encode(await respond(to: request, context: context))
-    case .failure(let error): return try JSONCoding.encode(APIGatewayResponse.error(error))
+    try await answer(Self.parse(event), context: context)
+  }
+
+  /// The whole answer to a parsed event: the route's response, or the error response for a bad part.
+  func answer(_ parsed: Result<APIRequest, CarbonTrackError>, context: LambdaContext) async throws -> [UInt8] {
+    switch parsed {
+    case .success(let request): try JSONCoding.encode(await respond(to: request, context: context))
+    case .failure(let error): try JSONCoding.encode(APIGatewayResponse.error(error))
     }
   }
 
   /// The request in `event`, or the client's mistake in an API Gateway event with a bad part (e.g. a body marked
-  /// base64 that is not), to answer over HTTP; throws for an event that is not API Gateway's at all, which has
-  /// no HTTP caller to answer, so the invocation itself fails.
+  /// base64 that is not), to answer over HTTP; throws `invalidEvent` for an event that is not API Gateway's at all,
+  /// which has no HTTP caller to answer, so the invocation itself fails.
   static func parse(_ event: [UInt8]) throws(CarbonTrackError) -> Result<APIRequest, CarbonTrackError> {
     do {
       return .success(try APIRequest(event: event))
     } catch .invalidEvent(let message) {
       throw .invalidEvent(message)
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// The request in a decoded event, or the client's mistake in one of its parts.
+  static func parse(_ event: APIGatewayRequest) -> Result<APIRequest, CarbonTrackError> {
+    do {
+      return .success(try APIRequest(event))
     } catch {
       return .failure(error)
     }
@@ -42,15 +57,15 @@ package struct APIHandler: RawLambdaHandler {
   private func answer(_ request: APIRequest, context: LambdaContext) async -> APIGatewayResponse {
     do {
       if request.method.uppercased() == "OPTIONS" {
-        return cors.preflight(origin: request.headers["origin"], methods: try Router.methods(for: request.path))
+        return cors.preflight(origin: request.headers["origin"], methods: try RouteTable.methods(for: request.path))
       }
       if let health = try HealthRoute.answer(method: request.method, path: request.path) { return health }
-      let route = try Router.match(method: request.method, path: request.path)
+      let route = try RouteTable.match(method: request.method, path: request.path)
       try authorize(request, userId: route.userId)
       let input = OperationInput(
         operation: route.operation, userId: route.userId, resourceId: route.resourceId, query: request.query,
         body: request.body, idempotencyKey: request.headers["idempotency-key"])
-      let result = try await DeadlineScope.run(context) { try await executor.execute(input) }
+      let result = try await DynamoDBDeadline.run(within: context) { try await executor.execute(input) }
       if result.statusCode == 204 { return .noContent }
       return APIGatewayResponse(
         statusCode: result.statusCode, headers: ["content-type": "application/json"],

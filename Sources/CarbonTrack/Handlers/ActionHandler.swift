@@ -34,7 +34,7 @@ package struct ActionHandler: RawLambdaHandler {
         operation: operation, userId: action.userId, resourceId: action.resourceId(for: operation),
         query: action.query, body: event, idempotencyKey: action.idempotencyKey)
       do {
-        return try await DeadlineScope.run(context) { try await executor.execute(input).body }
+        return try await DynamoDBDeadline.run(within: context) { try await executor.execute(input).body }
       } catch {
         throw CarbonTrackError(error) ?? error
       }

@@ -34,10 +34,13 @@ package enum CarbonTrackFunction {
   package static func makeRegistry(client: DynamoDBClient, environment: [String: String]) throws -> HandlerRegistry {
     let store = CarbonTrackStore(client: client, tables: TableNames(environment: environment))
     let authMode = try AuthMode(environmentValue: environment["AUTH_MODE"])
-    var registry = HandlerRegistry(router: EventRouter.route)
     let cors = try CORSPolicy(environmentValue: environment["CORS_ALLOWED_ORIGINS"])
-    registry.register(HandlerName.api, APIHandler(store: store, authMode: authMode, cors: cors))
-    registry.register(HandlerName.action, ActionHandler(store: store))
+    let api = APIHandler(store: store, authMode: authMode, cors: cors)
+    let action = ActionHandler(store: store)
+    var registry = HandlerRegistry()
+    registry.register(HandlerRegistry.routerName, EventShapeHandler(api: api, action: action))
+    registry.register(HandlerName.api, api)
+    registry.register(HandlerName.action, action)
     registry.register(HandlerName.selfTest, SelfTestHandler(store: store))
     registry.register(HandlerName.echo, RawClosureHandler { event, _ in event })
     return registry

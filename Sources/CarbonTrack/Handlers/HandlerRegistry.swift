@@ -1,18 +1,14 @@
 import LambdaRuntime
 
-/// The named handlers of a function plus the router that picks one by the shape of an event; `_HANDLER` names the
-/// handler that serves every event, or `router` for the router's choice.
+/// The named handlers of a function; `_HANDLER` names the one that serves every event, `router` (the default) being
+/// the one that picks by each event's shape.
 package struct HandlerRegistry: Sendable {
-  /// The `_HANDLER` value that routes each event by its shape.
+  /// The `_HANDLER` value of the handler that serves each event by its shape, used when `_HANDLER` names none.
   package static let routerName = "router"
 
-  private let router: @Sendable ([UInt8]) -> String?
   private var handlers: [String: any RawLambdaHandler] = [:]
 
-  /// Creates an empty registry; `router` maps event bytes to a registered handler name (nil → `Function.InvalidEvent`).
-  package init(router: @escaping @Sendable ([UInt8]) -> String?) {
-    self.router = router
-  }
+  package init() {}
 
   /// Registers a handler that works on bytes.
   package mutating func register(_ name: String, _ handler: some RawLambdaHandler) {
@@ -28,16 +24,16 @@ package struct HandlerRegistry: Sendable {
     return setting
   }
 
-  /// Throws `HandlerRegistryError.unknownHandlerSetting` unless `handlerName` is `router` or registered.
+  /// Throws `HandlerRegistryError.unknownHandlerSetting` unless `handlerName` is registered.
   package func validate(handlerName: String) throws(HandlerRegistryError) {
-    if handlerName != Self.routerName, handlers[handlerName] == nil {
+    if handlers[handlerName] == nil {
       throw .unknownHandlerSetting(handlerName, registered: names)
     }
   }
 
-  /// Runs the event through the named handler, or through the router's choice for `router`.
+  /// Runs the event through the named handler.
   package func handle(_ event: [UInt8], handlerName: String, context: LambdaContext) async throws -> [UInt8] {
-    try await handler(for: event, named: handlerName).handle(event, context: context)
+    try await handler(named: handlerName).handle(event, context: context)
   }
 
   /// Runs the event as `handle(_:handlerName:context:)` does, letting a handler that can stream (the API's export)
@@ -45,7 +41,7 @@ package struct HandlerRegistry: Sendable {
   package func handle(
     _ event: [UInt8], handlerName: String, writer: LambdaResponseWriter, context: LambdaContext
   ) async throws {
-    let handler = try handler(for: event, named: handlerName)
+    let handler = try handler(named: handlerName)
     if let streaming = handler as? any StreamingLambdaHandler {
       try await streaming.handle(event, writer: writer, context: context)
     } else {
@@ -53,17 +49,8 @@ package struct HandlerRegistry: Sendable {
     }
   }
 
-  private func handler(for event: [UInt8], named handlerName: String) throws -> any RawLambdaHandler {
-    var name = handlerName
-    if name == Self.routerName, handlers[name] == nil {
-      guard let routed = router(event) else {
-        throw InvalidEventError.unrecognised("no handler accepts an event of this shape")
-      }
-      name = routed
-    }
-    guard let handler = handlers[name] else {
-      throw HandlerRegistryError.unknownHandler(name, registered: names)
-    }
+  private func handler(named name: String) throws(HandlerRegistryError) -> any RawLambdaHandler {
+    guard let handler = handlers[name] else { throw .unknownHandler(name, registered: names) }
     return handler
   }
 }

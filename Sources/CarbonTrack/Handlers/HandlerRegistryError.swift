@@ -2,7 +2,8 @@ import LambdaRuntime
 
 /// Errors in choosing a handler.
 package enum HandlerRegistryError: LambdaFunctionError, CustomStringConvertible, Equatable {
-  /// A router decision names a handler that was never registered (`Function.HandlerNotFound`).
+  /// An in-process run (`carbontrack invoke --handler`) names a handler that was never registered
+  /// (`Function.HandlerNotFound`).
   case unknownHandler(String, registered: [String])
   /// `_HANDLER` names a handler that was never registered: an initialisation error, `Runtime.HandlerNotFound` as on
   /// Lambda's own runtimes.
@@ -20,7 +21,7 @@ package enum HandlerRegistryError: LambdaFunctionError, CustomStringConvertible,
   package var description: String {
     switch self {
     case .unknownHandler(let name, let registered), .unknownHandlerSetting(let name, let registered):
-      "No handler named '\(name)'. Registered handlers: \((["router"] + registered).joined(separator: ", "))."
+      "No handler named '\(name)'. Registered handlers: \(registered.joined(separator: ", "))."
     }
   }
 }

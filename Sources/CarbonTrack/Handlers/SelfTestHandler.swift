@@ -1,3 +1,4 @@
+import DynamoDB
 import LambdaRuntime
 
 #if canImport(FoundationEssentials)
@@ -26,9 +27,9 @@ package struct SelfTestHandler: RawLambdaHandler {
       throw CarbonTrackError.invalid("expireAfterStep", "must be from 0 to \(SelfTestSteps.all.count)")
     }
     // The steps leave time for the cleanup: a run that is out of time still removes its throwaway user.
-    let available = context.remainingTime - DeadlineScope.margin
+    let available = context.remainingTime - DynamoDBDeadline.invocationMargin
     let stepsDeadline = ContinuousClock.now.advanced(by: available - min(Self.cleanupReserve, available / 3))
-    let result = try await DeadlineScope.run(context) {
+    let result = try await DynamoDBDeadline.run(within: context) {
       await SelfTest(store: store, options: options).run(stepsDeadline: stepsDeadline)
     }
     return try JSONCoding.encode(result)

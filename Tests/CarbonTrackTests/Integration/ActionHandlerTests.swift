@@ -57,11 +57,11 @@ import Testing
   }
 
   @Test func routerPicksHandlerByShape() throws {
-    #expect(EventRouter.route(Array(#"{"action":"ping"}"#.utf8)) == "action")
-    #expect(EventRouter.route(try EventFiles.load("api-v2/get-user.json")) == "api")
-    #expect(EventRouter.route(try EventFiles.load("api-v1/get-user.json")) == "api")
-    #expect(EventRouter.route(Array(#"{"hello":"world"}"#.utf8)) == nil)
-    #expect(EventRouter.route(Array("[1,2]".utf8)) == nil)
+    #expect(EventShape.of(Array(#"{"action":"ping"}"#.utf8))?.handlerName == "action")
+    #expect(EventShape.of(try EventFiles.load("api-v2/get-user.json"))?.handlerName == "api")
+    #expect(EventShape.of(try EventFiles.load("api-v1/get-user.json"))?.handlerName == "api")
+    #expect(EventShape.of(Array(#"{"hello":"world"}"#.utf8))?.handlerName == nil)
+    #expect(EventShape.of(Array("[1,2]".utf8))?.handlerName == nil)
   }
 
   @Test func echoReturnsTheEventUnchanged() async throws {

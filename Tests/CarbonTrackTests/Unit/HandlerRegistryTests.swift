@@ -1,3 +1,4 @@
+import DynamoDB
 import LambdaRuntime
 import Testing
 
@@ -8,10 +9,10 @@ struct HandlerRegistryTests {
   struct Refusal: Error {}
 
   private func makeRegistry() -> HandlerRegistry {
-    var registry = HandlerRegistry(router: { event in event.first == UInt8(ascii: "{") ? "upper" : nil })
+    var registry = HandlerRegistry()
     registry.register("echo", RawClosureHandler { event, _ in event })
     registry.register(
-      "upper", RawClosureHandler { event, _ in Array(String(decoding: event, as: UTF8.self).uppercased().utf8) })
+      "router", RawClosureHandler { event, _ in Array(String(decoding: event, as: UTF8.self).uppercased().utf8) })
     return registry
   }
 
@@ -20,15 +21,25 @@ struct HandlerRegistryTests {
     #expect(output == Array("[1]".utf8))
   }
 
-  @Test func theRouterPicksByShape() async throws {
+  @Test func anUnsetHandlerSettingServesWithTheRouter() async throws {
     let output = try await makeRegistry().handle(
-      Array(#"{"name":"ada"}"#.utf8), handlerName: "router", context: LambdaContext())
+      Array(#"{"name":"ada"}"#.utf8), handlerName: HandlerRegistry.normalisedName(nil), context: LambdaContext())
     #expect(String(decoding: output, as: UTF8.self) == #"{"NAME":"ADA"}"#)
   }
 
-  @Test func theRouterWithoutAMatchIsAnInvalidEvent() async {
-    await #expect(throws: InvalidEventError.self) {
-      try await makeRegistry().handle(Array("42".utf8), handlerName: "router", context: LambdaContext())
+  @Test func anUnregisteredNameIsHandlerNotFound() async {
+    await #expect(throws: HandlerRegistryError.unknownHandler("nope", registered: ["echo", "router"])) {
+      try await makeRegistry().handle(Array("{}".utf8), handlerName: "nope", context: LambdaContext())
+    }
+  }
+
+  @Test func theRouterWithoutAMatchIsAnInvalidEvent() async throws {
+    let registry = try CarbonTrackFunction.makeRegistry(
+      client: DynamoDBClient(environment: [:]), environment: [:])
+    for event in ["42", "[1]", #"{"hello":"world"}"#, "not json"] {
+      await #expect(throws: InvalidEventError.self, "\(event)") {
+        try await registry.handle(Array(event.utf8), handlerName: "router", context: LambdaContext())
+      }
     }
   }
 
@@ -40,18 +51,18 @@ struct HandlerRegistryTests {
     let registry = makeRegistry()
     try registry.validate(handlerName: "router")
     try registry.validate(handlerName: "echo")
-    #expect(throws: HandlerRegistryError.unknownHandlerSetting("api", registered: ["echo", "upper"])) {
+    #expect(throws: HandlerRegistryError.unknownHandlerSetting("api", registered: ["echo", "router"])) {
       try registry.validate(handlerName: "api")
     }
   }
 
   @Test func anUnknownHandlerSettingIsTheRuntimeCategoryInitError() throws {
-    #expect(throws: HandlerRegistryError.unknownHandlerSetting("nope", registered: ["echo", "upper"])) {
+    #expect(throws: HandlerRegistryError.unknownHandlerSetting("nope", registered: ["echo", "router"])) {
       try CarbonTrackHandler(registry: makeRegistry(), handlerSetting: "nope")
     }
     let report = ErrorReport(functionError: HandlerRegistryError.unknownHandlerSetting("nope", registered: ["echo"]))
     #expect(report.errorType == "Runtime.HandlerNotFound")
-    #expect(report.errorMessage == "No handler named 'nope'. Registered handlers: router, echo.")
+    #expect(report.errorMessage == "No handler named 'nope'. Registered handlers: echo.")
   }
 
   @Test func theCarbonTrackHandlerServesWithTheHandlerTheSettingNames() async throws {

@@ -28,7 +28,7 @@ enum HandlerRun {
   }
 
   static func check(_ event: [UInt8]) {
-    let route = EventRouter.route(event)
+    let route = EventShape.of(event)?.handlerName
     for registry in registries {
       let record = RecordingLogHandler.Record()
       let context = LambdaContext(

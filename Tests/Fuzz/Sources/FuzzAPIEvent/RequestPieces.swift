@@ -8,14 +8,14 @@ enum RequestPieces {
   static let now = Timestamp(millisecondsSinceEpoch: 1_780_000_000_000)
 
   static func check(_ event: [UInt8]) {
-    let handler = EventRouter.route(event)
+    let handler = EventShape.of(event)?.handlerName
     let known = [nil, CarbonTrackFunction.HandlerName.api, CarbonTrackFunction.HandlerName.action]
-    FuzzCheck.require(known.contains(handler), "EventRouter chose '\(handler ?? "nil")'")
+    FuzzCheck.require(known.contains(handler), "EventShape chose '\(handler ?? "nil")'")
     if handler == CarbonTrackFunction.HandlerName.action { checkBodies(event) }
     do {
       let request = try APIRequest(event: event)
-      checkClientError("Router.match") { () throws(CarbonTrackError) in
-        _ = try Router.match(method: request.method, path: request.path)
+      checkClientError("RouteTable.match") { () throws(CarbonTrackError) in
+        _ = try RouteTable.match(method: request.method, path: request.path)
       }
       checkBodies(request.body)
     } catch {

@@ -45,7 +45,7 @@ enum NextResponseChecks {
   /// The runner either reports a timeout at once (a deadline already past) or runs the handler.
   private static func checkDeadline(_ deadline: ContinuousClock.Instant) {
     let result = BlockingTask.run {
-      await DeadlineRunner.run(deadline: deadline, timer: timerLoop) { [UInt8(ascii: "{"), UInt8(ascii: "}")] }
+      await HandlerTimeout.run(deadline: deadline, timer: timerLoop) { [UInt8(ascii: "{"), UInt8(ascii: "}")] }
     }
     switch result {
     case .success(let output):

@@ -2,7 +2,7 @@ import HTTPConnection
 import NIOCore
 
 /// Runs a handler against its deadline: cancels it a safety margin early and reports `InvocationError.timeout`.
-enum DeadlineRunner {
+enum HandlerTimeout {
   /// Default time kept back before the deadline to post the timeout error.
   static let defaultSafetyMargin: Duration = .milliseconds(50)
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import CarbonTrack
 
-@Suite struct RouterTests {
+@Suite struct RouteTableTests {
   @Test(arguments: [
     ("POST", "/users/u1", DataOperation.createUser, nil as String?),
     ("GET", "/users/u1/", .getUser, nil),
@@ -23,15 +23,15 @@ import Testing
     ("get", "/users/u1/analytics", .getAnalytics, nil),
   ])
   func matchesEveryRoute(method: String, path: String, operation: DataOperation, resource: String?) throws {
-    let route = try Router.match(method: method, path: path)
+    let route = try RouteTable.match(method: method, path: path)
     #expect(route == Route(operation: operation, userId: "u1", resourceId: resource))
   }
 
   @Test func unknownPathsAreNotFound() {
     for path in ["/", "/users", "/people/u1", "/users/u1/things", "/users/u1/entries/a/b", "/users/u1/analytics/x"] {
-      #expect(throws: CarbonTrackError.self) { try Router.match(method: "GET", path: path) }
+      #expect(throws: CarbonTrackError.self) { try RouteTable.match(method: "GET", path: path) }
       do {
-        _ = try Router.match(method: "GET", path: path)
+        _ = try RouteTable.match(method: "GET", path: path)
       } catch {
         #expect(error.statusCode == 404, "\(path)")
       }
@@ -40,7 +40,7 @@ import Testing
 
   @Test func wrongMethodListsAllowedOnes() {
     #expect(throws: CarbonTrackError.methodNotAllowed(method: "DELETE", allowed: ["GET"])) {
-      try Router.match(method: "DELETE", path: "/users/u1/analytics")
+      try RouteTable.match(method: "DELETE", path: "/users/u1/analytics")
     }
     let response = APIGatewayResponse.error(.methodNotAllowed(method: "DELETE", allowed: ["GET", "POST"]))
     #expect(response.statusCode == 405)
@@ -48,9 +48,9 @@ import Testing
   }
 
   @Test func percentDecoding() {
-    #expect(Router.percentDecode("a%2Fb%23c") == "a/b#c")
-    #expect(Router.percentDecode("caf%C3%A9") == "café")
-    #expect(Router.percentDecode("bad%zz") == nil)
-    #expect(Router.percentDecode("bad%2") == nil)
+    #expect(RouteTable.percentDecode("a%2Fb%23c") == "a/b#c")
+    #expect(RouteTable.percentDecode("caf%C3%A9") == "café")
+    #expect(RouteTable.percentDecode("bad%zz") == nil)
+    #expect(RouteTable.percentDecode("bad%2") == nil)
   }
 }

@@ -3,18 +3,18 @@ import Testing
 
 @testable import LambdaRuntime
 
-@Suite("DeadlineRunner")
-struct DeadlineRunnerTests {
+@Suite("HandlerTimeout: a handler runs until its deadline")
+struct HandlerTimeoutTests {
   private let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
 
   @Test func fastWorkSucceeds() async throws {
-    let result = await DeadlineRunner.run(deadline: .now + .seconds(5), timer: eventLoop) { [1, 2] }
+    let result = await HandlerTimeout.run(deadline: .now + .seconds(5), timer: eventLoop) { [1, 2] }
     #expect(try result.get() == [1, 2])
   }
 
   @Test func workThatIgnoresCancellationIsAbandonedAtTheMargin() async {
     let started = ContinuousClock.now
-    let result = await DeadlineRunner.run(
+    let result = await HandlerTimeout.run(
       deadline: .now + .milliseconds(250), safetyMargin: .milliseconds(50), timer: eventLoop
     ) {
       // Busy for 2 s and deaf to cancellation, like a stuck handler.
@@ -32,7 +32,7 @@ struct DeadlineRunnerTests {
   }
 
   @Test func cooperativeWorkIsCancelled() async {
-    let result = await DeadlineRunner.run(
+    let result = await HandlerTimeout.run(
       deadline: .now + .milliseconds(100), safetyMargin: .milliseconds(50), timer: eventLoop
     ) {
       try await Task.sleep(for: .seconds(5))
@@ -45,7 +45,7 @@ struct DeadlineRunnerTests {
   }
 
   @Test func deadlineAlreadyInsideTheMarginFailsAtOnce() async {
-    let result = await DeadlineRunner.run(
+    let result = await HandlerTimeout.run(
       deadline: .now + .milliseconds(10), safetyMargin: .milliseconds(50), timer: eventLoop
     ) {
       Issue.record("the handler must not run")
@@ -62,7 +62,7 @@ struct DeadlineRunnerTests {
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
     let loops = Array(group.makeIterator())
     let started = ContinuousClock.now
-    let result = await DeadlineRunner.run(
+    let result = await HandlerTimeout.run(
       deadline: .now + .milliseconds(250), safetyMargin: .milliseconds(50), timer: loops[0],
       executor: EventLoopExecutor(loops[1])
     ) {

@@ -1,12 +1,12 @@
 import SharedSupport
 
-/// Maps an HTTP method and path to a `Route`.
+/// The API's routes: maps an HTTP method and path to a `Route`.
 ///
 /// Paths: `/users/{userId}`, `/users/{userId}/entries[/{timestamp}]`, `/users/{userId}/goals[/{goalId}]`,
-/// `/users/{userId}/achievements`, `/users/{userId}/analytics`, and `/users/{userId}/export`, which is not an
+/// `/users/{userId}/achievements`, `/users/{userId}/analytics`, and `/users/{userId}/export`, which is not a
 /// `DataOperation` because it streams (`exportUserId`). Segments are percent-decoded (so an entry's `#` arrives as
 /// `%23`); a trailing slash is ignored.
-package enum Router {
+package enum RouteTable {
   private static let table: [String: [String: DataOperation]] = [
     "user": ["GET": .getUser, "POST": .createUser, "PUT": .updateUser, "PATCH": .updateUser, "DELETE": .deleteUser],
     "entries": ["GET": .listEntries, "POST": .createEntry],
@@ -26,7 +26,7 @@ package enum Router {
 
   /// Every route the API answers, `METHOD /path/{template}`, sorted: what docs/openapi.yaml must list
   /// (`carbontrack routes` prints it; Tests/infra/test-openapi.sh compares the two).
-  package static var routeTable: [String] {
+  package static var all: [String] {
     var routes = ["GET /users/{userId}/export"] + HealthRoute.methods.map { "\($0) \(HealthRoute.path)" }
     for (resource, methods) in table {
       routes += methods.keys.map { "\($0) \(templates[resource] ?? resource)" }
