@@ -31,7 +31,7 @@ package enum CarbonTrackFunction {
   }
 
   /// Registers the handlers on an existing client (which the caller shuts down).
-  package static func makeRegistry(client: DynamoDBClient, environment: [String: String]) throws -> HandlerRegistry {
+  package static func makeRegistry(client: any StoreDatabase, environment: [String: String]) throws -> HandlerRegistry {
     let store = CarbonTrackStore(client: client, tables: TableNames(environment: environment))
     let authMode = try AuthMode(environmentValue: environment["AUTH_MODE"])
     let cors = try CORSPolicy(environmentValue: environment["CORS_ALLOWED_ORIGINS"])

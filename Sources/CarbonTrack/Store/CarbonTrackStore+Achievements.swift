@@ -18,7 +18,7 @@ extension CarbonTrackStore {
     let input = QueryInput(
       tableName: tables.achievements, keyConditionExpression: "userId = :u",
       expressionAttributeValues: [":u": .s(userId)], consistentRead: consistent)
-    return try await client.queryPaginator(input).items()
+    return try await client.queryPaginator(input, maxPages: nil).items()
       .map { try decoder.decode(Achievement.self, from: $0) }
       .sorted { ($0.earnedAt, $0.achievementId) < ($1.earnedAt, $1.achievementId) }
   }

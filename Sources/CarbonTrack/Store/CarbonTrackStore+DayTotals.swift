@@ -21,7 +21,7 @@ extension CarbonTrackStore {
       input.projectionExpression = MonthTotals.dayTotalsProjection(days: sameMonth ? first.day...last.day : 1...31)
     }
     var totals: [MonthTotals.DayTotal] = []
-    for try await page in client.queryPaginator(input) {
+    for try await page in client.queryPaginator(input, maxPages: nil) {
       for item in page.items {
         totals += MonthTotals.totals(in: item, byCategory: byCategory).filter {
           $0.day >= first && $0.day <= last && $0.count != 0

@@ -25,7 +25,7 @@ extension CarbonTrackStore {
             tableName: table, keyConditionExpression: "userId = :u", projectionExpression: "userId, #sk",
             expressionAttributeNames: ["#sk": sortKey], expressionAttributeValues: [":u": .s(userId)],
             limit: Self.deletionPageSize, exclusiveStartKey: start, consistentRead: true))
-        var writer = BatchWriter(client: client)
+        var writer = BatchWriter(writeAll: client.batchWriteAll)
         for key in page.items { writer.delete(key: key, from: table) }
         try await writer.flush()
         counts[table, default: 0] += page.items.filter { Self.isUserData($0[sortKey]) }.count
@@ -78,7 +78,7 @@ extension CarbonTrackStore {
         tableName: table, keyConditionExpression: "userId = :u", expressionAttributeValues: [":u": .s(userId)],
         consistentRead: true, select: .count)
       var count = 0
-      for try await page in client.queryPaginator(input) { count += page.count }
+      for try await page in client.queryPaginator(input, maxPages: nil) { count += page.count }
       counts[table] = count
     }
     return counts

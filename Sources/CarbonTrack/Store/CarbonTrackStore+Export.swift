@@ -32,7 +32,7 @@ extension CarbonTrackStore {
     var input = rangeQuery(userId, .all)
     input.limit = Self.exportPageSize
     input.consistentRead = true
-    for try await page in client.queryPaginator(input) {
+    for try await page in client.queryPaginator(input, maxPages: nil) {
       for item in page.items {
         try output.append("entry", try decoder.decode(CarbonEntry.self, from: item))
         summary.entries += 1

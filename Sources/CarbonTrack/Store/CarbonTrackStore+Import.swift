@@ -7,7 +7,7 @@ extension CarbonTrackStore {
   /// would leave, but the steps are not one transaction: use it for seeding and imports, not beside live writes.
   package func importEntries(_ entries: [CarbonEntry], userId: String, now: Timestamp = .now()) async throws {
     _ = try await getUser(userId)
-    var writer = BatchWriter(client: client)
+    var writer = BatchWriter(writeAll: client.batchWriteAll)
     var months: [String: (day: CivilDay, changes: [Int64: [EntryCategory: (micro: Int128, count: Int)]])] = [:]
     var statistics: [EntryCategory: Int128] = [:]
     for entry in entries where entry.userId == userId {

@@ -30,7 +30,9 @@ extension CarbonTrackStore {
         continue
       }
     }
-    for table in tables.all { try await client.waitUntilTableActive(table) }
+    for table in tables.all {
+      try await client.waitUntilTableActive(table, timeout: .seconds(120), pollInterval: .milliseconds(250))
+    }
     // Idempotency records expire a day after they are written (see IdempotencyRecord).
     if created.contains(tables.entries) {
       _ = try await client.updateTimeToLive(

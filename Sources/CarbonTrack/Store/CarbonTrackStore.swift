@@ -13,8 +13,8 @@ import DynamoDB
 /// (see `CarbonTrackError.init(_:)` for how handlers map them). Reads are strongly consistent by default: callers
 /// typically read right after writing (an entry, then its goal's progress), and a user's data is small.
 package struct CarbonTrackStore: Sendable {
-  /// The shared DynamoDB client.
-  package let client: DynamoDBClient
+  /// The shared DynamoDB client (a scripted `StoreDatabase` in unit tests).
+  package let client: any StoreDatabase
   /// The table names in use.
   package let tables: TableNames
 
@@ -25,7 +25,7 @@ package struct CarbonTrackStore: Sendable {
   static let maxOptimisticAttempts = 15
 
   /// A store on `client` using `tables`.
-  package init(client: DynamoDBClient, tables: TableNames) {
+  package init(client: any StoreDatabase, tables: TableNames) {
     self.client = client
     self.tables = tables
   }

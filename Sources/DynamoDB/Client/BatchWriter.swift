@@ -8,7 +8,7 @@
 /// delete of a key that is already queued replaces the queued write (the last one wins, as sequential writes would),
 /// like boto3's `overwrite_by_pkeys`.
 public struct BatchWriter: Sendable {
-  let client: DynamoDBClient
+  let writeAll: @Sendable ([String: [WriteRequest]]) async throws -> Void
   let encoder: DynamoDBEncoder
   /// Key attribute names per table, for the tables whose writes are deduplicated.
   public let keyAttributes: [String: [String]]
@@ -21,7 +21,16 @@ public struct BatchWriter: Sendable {
   public init(
     client: DynamoDBClient, encoder: DynamoDBEncoder = DynamoDBEncoder(), keyAttributes: [String: [String]] = [:]
   ) {
-    self.client = client
+    self.init(writeAll: client.batchWriteAll, encoder: encoder, keyAttributes: keyAttributes)
+  }
+
+  /// A writer whose batches go to `writeAll`, which writes them all as `DynamoDBClient.batchWriteAll` does; for
+  /// code that reaches DynamoDB through its own seam.
+  public init(
+    writeAll: @escaping @Sendable ([String: [WriteRequest]]) async throws -> Void,
+    encoder: DynamoDBEncoder = DynamoDBEncoder(), keyAttributes: [String: [String]] = [:]
+  ) {
+    self.writeAll = writeAll
     self.encoder = encoder
     self.keyAttributes = keyAttributes
   }
@@ -47,7 +56,7 @@ public struct BatchWriter: Sendable {
 
   /// Sends every queued write; on return all of them are stored. Queued writes are kept if this throws.
   public mutating func flush() async throws {
-    try await client.batchWriteAll(pending)
+    try await writeAll(pending)
     pending = [:]
     queuedKeys = [:]
   }

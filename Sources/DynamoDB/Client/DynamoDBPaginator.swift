@@ -23,6 +23,13 @@ public struct DynamoDBPaginator<Input: PaginatedInput, Output: PaginatedOutput>:
   let maxPages: Int?
   let fetch: @Sendable (Input) async throws -> Output
 
+  /// Pages of `input` from `fetch`, which answers one page request; for any source of pages, e.g. a test's script.
+  public init(input: Input, maxPages: Int? = nil, fetch: @escaping @Sendable (Input) async throws -> Output) {
+    self.input = input
+    self.maxPages = maxPages
+    self.fetch = fetch
+  }
+
   /// Iterates pages.
   public struct AsyncIterator: AsyncIteratorProtocol {
     var next: Input?

@@ -43,6 +43,12 @@ public struct GetItemOutput: Decodable, Sendable {
   /// Capacity consumed, if asked for.
   public var consumedCapacity: ConsumedCapacity?
 
+  /// An output as DynamoDB would answer, for code that scripts the client's answers in its tests.
+  public init(item: Item?, consumedCapacity: ConsumedCapacity? = nil) {
+    self.item = item
+    self.consumedCapacity = consumedCapacity
+  }
+
   enum CodingKeys: String, CodingKey {
     case item = "Item"
     case consumedCapacity = "ConsumedCapacity"

@@ -29,6 +29,11 @@ public struct TransactWriteItemsOutput: Decodable, Sendable {
   /// Capacity consumed, if asked for.
   public var consumedCapacity: [ConsumedCapacity]?
 
+  /// An output as DynamoDB would answer, for code that scripts the client's answers in its tests.
+  public init(consumedCapacity: [ConsumedCapacity]? = nil) {
+    self.consumedCapacity = consumedCapacity
+  }
+
   enum CodingKeys: String, CodingKey {
     case consumedCapacity = "ConsumedCapacity"
   }
