@@ -2,7 +2,7 @@ import SharedSupport
 
 /// How a function process ended.
 public enum FunctionExit: Sendable, Equatable, CustomStringConvertible {
-  /// It exited with this status.
+  /// It called `exit`, or returned from `main`, with this status.
   case exited(status: Int32)
   /// A signal ended it.
   case signalled(Int32)

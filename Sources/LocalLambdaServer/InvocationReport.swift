@@ -1,6 +1,5 @@
 /// The figures Lambda prints in its `REPORT` line after an invocation.
 public struct InvocationReport: Sendable, Equatable {
-  /// The request id.
   public var requestId: String
   /// Time from delivering the event to the function's answer.
   public var duration: Duration

@@ -19,6 +19,5 @@ public struct LocalInvocationResult: Sendable, Equatable {
   /// Whether the function answered with a response that did not fail.
   public var isSuccess: Bool { errorType == nil }
 
-  /// The body as UTF-8 text.
   public var bodyText: String { String(decoding: body, as: UTF8.self) }
 }

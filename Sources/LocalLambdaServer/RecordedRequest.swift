@@ -31,6 +31,5 @@ public struct RecordedRequest: Sendable, Equatable {
     return trailers.first { $0.name.lowercased() == lowered }?.value
   }
 
-  /// The body as UTF-8 text.
   public var bodyText: String { String(decoding: body, as: UTF8.self) }
 }

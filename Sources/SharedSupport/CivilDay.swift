@@ -4,35 +4,35 @@
 /// Converts to and from a count of days since 1970-01-01 with Howard Hinnant's era-based algorithms
 /// (`days_from_civil`, `civil_from_days`): exact for every day count, negative ones included, with no tables and no
 /// Foundation calendar.
-public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public let year: Int64
+package struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+  package let year: Int64
   /// 1 … 12.
-  public let month: Int64
+  package let month: Int64
   /// 1 … 31.
-  public let day: Int64
+  package let day: Int64
 
   /// A day from components the caller has validated (see `daysIn(month:year:)`).
-  public init(uncheckedYear year: Int64, month: Int64, day: Int64) {
+  package init(uncheckedYear year: Int64, month: Int64, day: Int64) {
     self.year = year
     self.month = month
     self.day = day
   }
 
   /// A day from its components; nil unless they name a real calendar day.
-  public init?(year: Int64, month: Int64, day: Int64) {
+  package init?(year: Int64, month: Int64, day: Int64) {
     guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
     self.init(uncheckedYear: year, month: month, day: day)
   }
 
   /// Exactly `YYYY-MM-DD`.
-  public init?(iso8601 text: String) {
+  package init?(iso8601 text: String) {
     var scanner = DigitScanner(Array(text.utf8))
     guard let days = ISO8601Instant.day(scanning: &scanner), scanner.isAtEnd else { return nil }
     self.init(daysSinceEpoch: days)
   }
 
   /// The day `days` days after 1970-01-01 (before it when negative).
-  public init(daysSinceEpoch days: Int64) {
+  package init(daysSinceEpoch days: Int64) {
     // Count from 0000-03-01 so that each leap day falls at the end of its 400-year era.
     let shifted = days + 719_468
     let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
@@ -46,7 +46,7 @@ public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   /// Days since 1970-01-01.
-  public var daysSinceEpoch: Int64 {
+  package var daysSinceEpoch: Int64 {
     let shiftedYear = month <= 2 ? year - 1 : year
     let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
     let yearOfEra = shiftedYear - era * 400
@@ -56,20 +56,20 @@ public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   /// ISO weekday: 1 = Monday … 7 = Sunday.
-  public var isoWeekday: Int64 {
+  package var isoWeekday: Int64 {
     // 1970-01-01 was a Thursday (4).
     let shifted = daysSinceEpoch + 3
     return shifted - ISO8601Instant.floorDivide(shifted, 7) * 7 + 1
   }
 
   /// `YYYY-MM-DD`.
-  public var iso8601: String { monthKey + "-" + ZeroPadded.string(day, width: 2) }
+  package var iso8601: String { monthKey + "-" + ZeroPadded.string(day, width: 2) }
 
   /// `YYYY-MM`.
-  public var monthKey: String { ZeroPadded.string(year, width: 4) + "-" + ZeroPadded.string(month, width: 2) }
+  package var monthKey: String { ZeroPadded.string(year, width: 4) + "-" + ZeroPadded.string(month, width: 2) }
 
   /// ISO-8601 week key `YYYY-Www` (weeks start on Monday; week 1 contains the year's first Thursday).
-  public var isoWeekKey: String {
+  package var isoWeekKey: String {
     let thursday = CivilDay(daysSinceEpoch: daysSinceEpoch - isoWeekday + 4)
     let firstDay = CivilDay(uncheckedYear: thursday.year, month: 1, day: 1)
     let week = (thursday.daysSinceEpoch - firstDay.daysSinceEpoch) / 7 + 1
@@ -77,22 +77,21 @@ public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   /// The first day of this day's month.
-  public var firstOfMonth: CivilDay { CivilDay(uncheckedYear: year, month: month, day: 1) }
+  package var firstOfMonth: CivilDay { CivilDay(uncheckedYear: year, month: month, day: 1) }
 
   /// The day before this one.
-  public var previousDay: CivilDay { CivilDay(daysSinceEpoch: daysSinceEpoch - 1) }
+  package var previousDay: CivilDay { CivilDay(daysSinceEpoch: daysSinceEpoch - 1) }
 
-  /// The first day of the previous month.
-  public var firstOfPreviousMonth: CivilDay { firstOfMonth.previousDay.firstOfMonth }
+  package var firstOfPreviousMonth: CivilDay { firstOfMonth.previousDay.firstOfMonth }
 
-  public var description: String { iso8601 }
+  package var description: String { iso8601 }
 
-  public static func < (lhs: CivilDay, rhs: CivilDay) -> Bool {
+  package static func < (lhs: CivilDay, rhs: CivilDay) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
   /// The number of days in `month` of `year`.
-  public static func daysIn(month: Int64, year: Int64) -> Int64 {
+  package static func daysIn(month: Int64, year: Int64) -> Int64 {
     switch month {
     case 2: isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: 30
@@ -101,7 +100,7 @@ public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   /// Whether `year` has a 29 February.
-  public static func isLeap(_ year: Int64) -> Bool {
+  package static func isLeap(_ year: Int64) -> Bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
   }
 }

@@ -1,23 +1,23 @@
 /// A cursor over ASCII bytes used by the hand-written ISO-8601 parsers.
-public struct DigitScanner {
+package struct DigitScanner {
   private let bytes: [UInt8]
   private var index = 0
 
-  public init(_ bytes: [UInt8]) {
+  package init(_ bytes: [UInt8]) {
     self.bytes = bytes
   }
 
-  public var isAtEnd: Bool { index == bytes.count }
+  package var isAtEnd: Bool { index == bytes.count }
 
   /// Consumes `byte` if it is next.
-  public mutating func consume(_ byte: UInt8) -> Bool {
+  package mutating func consume(_ byte: UInt8) -> Bool {
     guard index < bytes.count, bytes[index] == byte else { return false }
     index += 1
     return true
   }
 
   /// Reads exactly `digits` decimal digits.
-  public mutating func number(digits: Int) -> Int64? {
+  package mutating func number(digits: Int) -> Int64? {
     guard index + digits <= bytes.count else { return nil }
     var value: Int64 = 0
     for byte in bytes[index..<index + digits] {
@@ -30,7 +30,7 @@ public struct DigitScanner {
 
   /// Reads one or more fraction digits and returns the units of 10^-`precision` they denote (extra digits
   /// truncated): `precision` 3 gives milliseconds, 9 nanoseconds.
-  public mutating func fraction(precision: Int) -> Int64? {
+  package mutating func fraction(precision: Int) -> Int64? {
     var value: Int64 = 0
     var count = 0
     while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
@@ -44,7 +44,7 @@ public struct DigitScanner {
   }
 
   /// Reads `Z` or `±HH:MM` and returns the offset east of UTC in minutes.
-  public mutating func utcOffsetMinutes() -> Int64? {
+  package mutating func utcOffsetMinutes() -> Int64? {
     if consume(UInt8(ascii: "Z")) || consume(UInt8(ascii: "z")) { return 0 }
     let sign: Int64
     if consume(UInt8(ascii: "+")) {

@@ -6,11 +6,11 @@
 
 /// Instants as ISO-8601 / RFC 3339 text, in milliseconds since 1970-01-01T00:00:00Z, without Foundation's
 /// calendar and time-zone machinery.
-public enum ISO8601Instant {
+package enum ISO8601Instant {
   static let millisecondsPerDay: Int64 = 86_400_000
 
   /// `YYYY-MM-DDTHH:MM:SS.mmmZ`: always 24 characters for years 0000–9999, so text order is time order.
-  public static func text(millisecondsSinceEpoch milliseconds: Int64) -> String {
+  package static func text(millisecondsSinceEpoch milliseconds: Int64) -> String {
     let days = floorDivide(milliseconds, millisecondsPerDay)
     let ms = milliseconds - days * millisecondsPerDay
     let civil = CivilDay(daysSinceEpoch: days)
@@ -35,13 +35,13 @@ public enum ISO8601Instant {
 
   /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or `±HH:MM`
   /// (RFC 3339 and the ISO-8601 shapes AWS services write). Fractions beyond milliseconds are truncated.
-  public static func milliseconds(from text: String) -> Int64? {
+  package static func milliseconds(from text: String) -> Int64? {
     instant(from: text).map { $0.secondsSinceEpoch * 1000 + $0.nanoseconds / 1_000_000 }
   }
 
   /// The same shapes as `milliseconds(from:)`, to the nanosecond: whole seconds since the epoch (rounded down)
   /// and the nanoseconds after them (0 ..< 10^9).
-  public static func instant(from text: String) -> (secondsSinceEpoch: Int64, nanoseconds: Int64)? {
+  package static func instant(from text: String) -> (secondsSinceEpoch: Int64, nanoseconds: Int64)? {
     var scanner = DigitScanner(Array(text.utf8))
     guard let days = day(scanning: &scanner) else { return nil }
     let midnight = days * 86_400
@@ -65,7 +65,7 @@ public enum ISO8601Instant {
   }
 
   /// Days since the epoch of a valid `YYYY-MM-DD` at the scanner's position.
-  public static func day(scanning scanner: inout DigitScanner) -> Int64? {
+  package static func day(scanning scanner: inout DigitScanner) -> Int64? {
     guard let year = scanner.number(digits: 4), scanner.consume(UInt8(ascii: "-")),
       let month = scanner.number(digits: 2), scanner.consume(UInt8(ascii: "-")),
       let day = scanner.number(digits: 2), (1...12).contains(month), day >= 1,
@@ -75,7 +75,7 @@ public enum ISO8601Instant {
   }
 
   /// Division rounding toward negative infinity, so instants before 1970 fall on the right day.
-  public static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+  package static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
     value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
   }
 

@@ -51,7 +51,7 @@ package struct JSONWriter {
     bytes.append(contentsOf: (value ? "true" : "false").utf8)
   }
 
-  /// A string member.
+  /// A member whose value is `value` as a JSON string, escaped by `VisibleEscaping`.
   package mutating func member(_ name: String, _ value: String) {
     key(name)
     string(value)

@@ -21,7 +21,7 @@ extension APIGatewayResponse {
     }
   }
 
-  /// `204 No Content`.
+  /// `204 No Content`, with an empty body.
   package static let noContent = APIGatewayResponse(statusCode: 204)
 
   /// The error body `{"error", "message", "fields"?}` with the error's status code.

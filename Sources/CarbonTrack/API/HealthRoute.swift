@@ -3,7 +3,6 @@ import LambdaEvents
 /// `GET /health`: whether the function runs and is configured, for load balancers and uptime checks. It needs no
 /// token and reads nothing (no DynamoDB call), so a check costs one warm invocation and cannot leak user data.
 package enum HealthRoute {
-  /// The path.
   package static let path = "/health"
   /// The methods it answers.
   package static let methods = ["GET"]

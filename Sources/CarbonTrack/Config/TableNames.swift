@@ -1,6 +1,5 @@
 /// The four table names, all sharing a prefix (`CARBONTRACK_TABLE_PREFIX`, default `carbontrack-`).
 package struct TableNames: Sendable, Hashable, Codable {
-  /// The default prefix.
   package static let defaultPrefix = "carbontrack-"
 
   package let prefix: String
@@ -15,7 +14,7 @@ package struct TableNames: Sendable, Hashable, Codable {
   /// All four names.
   package var all: [String] { [users, entries, goals, achievements] }
 
-  /// Names with `prefix`.
+  /// The four names under `prefix`.
   package init(prefix: String = TableNames.defaultPrefix) {
     self.prefix = prefix
   }

@@ -15,7 +15,7 @@ package struct SelfTest: Sendable {
   let store: CarbonTrackStore
   let options: SelfTestOptions
 
-  /// A self-test on `store`.
+  /// A self-test on `store`; it works on a throwaway user of its own, which it deletes.
   package init(store: CarbonTrackStore, options: SelfTestOptions = SelfTestOptions()) {
     self.store = store
     self.options = options

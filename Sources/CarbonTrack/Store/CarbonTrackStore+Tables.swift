@@ -58,7 +58,7 @@ extension CarbonTrackStore {
     return deleted
   }
 
-  /// The status of each table.
+  /// Each table's status (`MISSING` for one that does not exist) and item count.
   package func describeTables() async throws -> [TableStatusSummary] {
     var result: [TableStatusSummary] = []
     for table in tables.all {

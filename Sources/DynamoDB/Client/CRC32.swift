@@ -8,7 +8,7 @@ enum CRC32 {
     return value
   }
 
-  /// The checksum of `bytes`.
+  /// The CRC-32 of `bytes` (the IEEE polynomial, as DynamoDB's `x-amz-crc32`).
   static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     for byte in bytes {

@@ -7,7 +7,6 @@ public struct CancellationReason: Codable, Hashable, Sendable {
   /// The existing item, when `returnValuesOnConditionCheckFailure: .allOld` was set.
   public var item: Item?
 
-  /// A cancellation reason.
   public init(code: CancellationReasonCode?, message: String? = nil, item: Item? = nil) {
     self.code = code
     self.message = message

@@ -4,12 +4,10 @@ extension DynamoDBClient {
     try await transport.perform("CreateTable", input)
   }
 
-  /// Describes a table.
   public func describeTable(_ input: DescribeTableInput) async throws -> DescribeTableOutput {
     try await transport.perform("DescribeTable", input)
   }
 
-  /// Deletes a table.
   public func deleteTable(_ input: DeleteTableInput) async throws -> DeleteTableOutput {
     try await transport.perform("DeleteTable", input)
   }

@@ -35,7 +35,6 @@ struct AttributeDecoder: Decoder {
 
   func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
 
-  /// A decoder for a child value.
   func child(_ value: AttributeValue, key: any CodingKey) -> AttributeDecoder {
     AttributeDecoder(options: options, value: value, parentPath: codingPath, key: key)
   }

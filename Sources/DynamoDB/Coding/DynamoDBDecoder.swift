@@ -26,7 +26,7 @@ public struct DynamoDBDecoder: Sendable {
     self.dateDecodingStrategy = dateDecodingStrategy
   }
 
-  /// Decodes a `T` from an item.
+  /// Decodes a `T` from an item; attributes that `T` does not declare are ignored.
   public func decode<T: Decodable>(_ type: T.Type = T.self, from item: Item) throws -> T {
     try decode(type, from: .m(item))
   }

@@ -6,7 +6,7 @@
 
 /// One DynamoDB attribute value, encoded on the wire exactly as DynamoDB's JSON protocol expects (`{"S":"..."}`).
 public enum AttributeValue: Sendable, Hashable {
-  /// String.
+  /// `S`: UTF-8 text (empty is allowed outside keys).
   case s(String)
   /// Number, kept as its decimal string so all 38 digits survive.
   case n(String)
@@ -22,7 +22,7 @@ public enum AttributeValue: Sendable, Hashable {
   case m([String: AttributeValue])
   /// List.
   case l([AttributeValue])
-  /// Null.
+  /// `NULL`: present, with no value.
   case null
   /// Boolean.
   case bool(Bool)

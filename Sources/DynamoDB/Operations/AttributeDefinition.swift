@@ -1,6 +1,5 @@
 /// The type of a key attribute.
 public struct AttributeDefinition: Codable, Hashable, Sendable {
-  /// Attribute name.
   public var attributeName: String
   /// `S`, `N` or `B`.
   public var attributeType: ScalarAttributeType

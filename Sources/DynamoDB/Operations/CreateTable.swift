@@ -1,6 +1,5 @@
 /// CreateTable request.
 public struct CreateTableInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
   /// Primary key.
   public var keySchema: [KeySchemaElement]
@@ -10,9 +9,7 @@ public struct CreateTableInput: Encodable, Sendable {
   public var billingMode: BillingMode?
   /// Capacity when provisioned.
   public var provisionedThroughput: ProvisionedThroughput?
-  /// Global secondary indexes.
   public var globalSecondaryIndexes: [SecondaryIndex]?
-  /// Local secondary indexes.
   public var localSecondaryIndexes: [SecondaryIndex]?
 
   /// A CreateTable request; on-demand billing unless throughput is given.

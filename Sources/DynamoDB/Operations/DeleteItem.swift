@@ -1,6 +1,5 @@
 /// DeleteItem request.
 public struct DeleteItemInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
   /// Full primary key.
   public var key: Item

@@ -1,6 +1,5 @@
 /// DeleteTable request.
 public struct DeleteTableInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
 
   /// A DeleteTable request.

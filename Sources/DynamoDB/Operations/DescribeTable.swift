@@ -1,6 +1,5 @@
 /// DescribeTable request.
 public struct DescribeTableInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
 
   /// A DescribeTable request.
@@ -13,7 +12,6 @@ public struct DescribeTableInput: Encodable, Sendable {
 
 /// DescribeTable response.
 public struct DescribeTableOutput: Decodable, Sendable {
-  /// The table.
   public var table: TableDescription
 
   enum CodingKeys: String, CodingKey {

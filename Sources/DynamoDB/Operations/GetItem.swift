@@ -1,6 +1,5 @@
 /// GetItem request.
 public struct GetItemInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
   /// Full primary key.
   public var key: Item

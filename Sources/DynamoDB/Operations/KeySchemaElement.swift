@@ -1,6 +1,5 @@
 /// One key attribute of a table or index.
 public struct KeySchemaElement: Codable, Hashable, Sendable {
-  /// Attribute name.
   public var attributeName: String
   /// `HASH` (partition) or `RANGE` (sort).
   public var keyType: KeyType

@@ -5,7 +5,6 @@ public struct Projection: Codable, Hashable, Sendable {
   /// Extra attributes for `INCLUDE`.
   public var nonKeyAttributes: [String]?
 
-  /// A projection.
   public init(projectionType: ProjectionType, nonKeyAttributes: [String]? = nil) {
     self.projectionType = projectionType
     self.nonKeyAttributes = nonKeyAttributes

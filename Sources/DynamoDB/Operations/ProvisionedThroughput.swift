@@ -1,8 +1,6 @@
 /// Read and write capacity for provisioned tables and indexes.
 public struct ProvisionedThroughput: Codable, Hashable, Sendable {
-  /// Read capacity units.
   public var readCapacityUnits: Int
-  /// Write capacity units.
   public var writeCapacityUnits: Int
 
   /// Provisioned throughput.

@@ -1,6 +1,5 @@
 /// PutItem request.
 public struct PutItemInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
   /// The whole item (must include the key).
   public var item: Item

@@ -1,6 +1,5 @@
 /// Query request.
 public struct QueryInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
   /// Query a secondary index instead of the table.
   public var indexName: String?

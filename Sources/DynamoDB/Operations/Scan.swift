@@ -1,6 +1,5 @@
 /// Scan request.
 public struct ScanInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
   /// Scan a secondary index instead of the table.
   public var indexName: String?

@@ -1,6 +1,5 @@
 /// A global or local secondary index definition (`GlobalSecondaryIndexes` / `LocalSecondaryIndexes` entries).
 public struct SecondaryIndex: Codable, Hashable, Sendable {
-  /// Index name.
   public var indexName: String
   /// Key schema of the index.
   public var keySchema: [KeySchemaElement]

@@ -1,6 +1,5 @@
 /// A secondary index as described by DescribeTable.
 public struct SecondaryIndexDescription: Codable, Hashable, Sendable {
-  /// Index name.
   public var indexName: String
   /// Key schema of the index.
   public var keySchema: [KeySchemaElement]?

@@ -1,6 +1,5 @@
 /// A table's schema and state.
 public struct TableDescription: Codable, Hashable, Sendable {
-  /// Table name.
   public var tableName: String
   /// Table ARN.
   public var tableArn: String?
@@ -16,9 +15,7 @@ public struct TableDescription: Codable, Hashable, Sendable {
   public var tableSizeBytes: Int?
   /// Creation time in seconds since 1970.
   public var creationDateTime: Double?
-  /// Global secondary indexes.
   public var globalSecondaryIndexes: [SecondaryIndexDescription]?
-  /// Local secondary indexes.
   public var localSecondaryIndexes: [SecondaryIndexDescription]?
 
   enum CodingKeys: String, CodingKey {

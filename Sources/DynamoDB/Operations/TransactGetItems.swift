@@ -1,6 +1,5 @@
 /// One read of a TransactGetItems call.
 public struct TransactGetItem: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
   /// Primary key.
   public var key: Item

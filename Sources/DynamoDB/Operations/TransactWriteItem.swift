@@ -10,13 +10,11 @@ public struct TransactWriteItem: Encodable, Sendable {
 
   /// What this action does.
   public var action: Action
-  /// Table name.
   public var tableName: String
   /// The whole item, for puts.
   public var item: Item?
   /// The primary key, for updates, deletes and condition checks.
   public var key: Item?
-  /// The update expression, for updates.
   public var updateExpression: String?
   /// Condition that must hold (required for condition checks).
   public var conditionExpression: String?

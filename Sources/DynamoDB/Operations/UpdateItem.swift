@@ -1,6 +1,5 @@
 /// UpdateItem request.
 public struct UpdateItemInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
   /// Full primary key.
   public var key: Item

@@ -19,7 +19,6 @@ public struct TimeToLiveSpecification: Codable, Hashable, Sendable {
 
 /// UpdateTimeToLive request.
 public struct UpdateTimeToLiveInput: Encodable, Sendable {
-  /// Table name.
   public var tableName: String
   /// The TTL setting.
   public var timeToLiveSpecification: TimeToLiveSpecification

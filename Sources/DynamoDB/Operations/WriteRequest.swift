@@ -2,7 +2,6 @@
 public enum WriteRequest: Codable, Hashable, Sendable {
   /// Store this whole item.
   case put(Item)
-  /// Delete the item with this key.
   case delete(key: Item)
 
   private enum CodingKeys: String, CodingKey {
