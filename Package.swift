@@ -186,11 +186,24 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
+    // The moto server, tables and event files the CarbonTrack test targets share.
+    .target(
+      name: "CarbonTrackTestSupport",
+      dependencies: ["CarbonTrack", "DynamoDB", "LambdaEvents", "LambdaRuntime"],
+      path: "Tests/CarbonTrackTestSupport"
+    ),
     .testTarget(
       name: "CarbonTrackTests",
       dependencies: [
-        "CarbonTrack", "carbontrack", "DynamoDB", "DynamoDBTestSupport", "LambdaEvents", "LambdaRuntime",
-        "LocalLambdaServer", "SharedSupport",
+        "CarbonTrack", "CarbonTrackTestSupport", "DynamoDB", "DynamoDBTestSupport", "LambdaEvents", "LambdaRuntime",
+        "SharedSupport",
+      ]),
+    // The app as it ships and is used: the real `bootstrap` process under a Runtime API, and the `carbontrack` CLI.
+    .testTarget(
+      name: "CarbonTrackAppTests",
+      dependencies: [
+        "CarbonTrack", "carbontrack", "CarbonTrackTestSupport", "DynamoDB", "DynamoDBTestSupport", "LambdaEvents",
+        "LambdaRuntime", "LocalLambdaServer", "SharedSupport",
       ]),
   ]
 )

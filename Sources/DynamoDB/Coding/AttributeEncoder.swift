@@ -69,7 +69,7 @@ final class AttributeEncoder: Encoder {
       throw DynamoDBCodingError.unsupportedValue(
         path: AttributePath.render(path()), reason: "DynamoDB numbers must be finite, got \(value)")
     }
-    return .n(DoubleText.format(value))
+    return .n(value.dynamoDBNumberText)
   }
 
   /// A finite `Float` as `N`, using `Float`'s own shortest text.

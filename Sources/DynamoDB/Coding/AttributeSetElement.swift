@@ -46,7 +46,7 @@ extension Double: AttributeSetElement {
     guard elements.allSatisfy(\.isFinite) else {
       throw DynamoDBCodingError.unsupportedValue(path: "<set>", reason: "DynamoDB numbers must be finite")
     }
-    return .ns(elements.sorted().map(DoubleText.format))
+    return .ns(elements.sorted().map(\.dynamoDBNumberText))
   }
 }
 

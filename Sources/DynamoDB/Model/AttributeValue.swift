@@ -79,7 +79,7 @@ extension AttributeValue {
   public static func number(_ value: some BinaryInteger) -> AttributeValue { .n(String(value)) }
 
   /// A number attribute from a `Double` (shortest round-tripping text).
-  public static func number(_ value: Double) -> AttributeValue { .n(DoubleText.format(value)) }
+  public static func number(_ value: Double) -> AttributeValue { .n(value.dynamoDBNumberText) }
 }
 
 extension AttributeValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {

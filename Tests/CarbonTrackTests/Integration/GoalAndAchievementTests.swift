@@ -1,3 +1,4 @@
+import CarbonTrackTestSupport
 import Testing
 
 @testable import CarbonTrack

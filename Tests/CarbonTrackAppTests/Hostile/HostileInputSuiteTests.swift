@@ -1,3 +1,4 @@
+import CarbonTrackTestSupport
 import DynamoDB
 import Foundation
 import LambdaEvents

@@ -1,3 +1,4 @@
+import CarbonTrackTestSupport
 import DynamoDB
 import DynamoDBTestSupport
 import Foundation

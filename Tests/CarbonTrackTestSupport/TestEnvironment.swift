@@ -8,22 +8,22 @@ import Testing
 ///
 /// Tests are enabled when the endpoint is set, or when `CI=true`: there a missing endpoint fails the test through
 /// `requireEndpoint()` instead of skipping it.
-enum TestEnvironment {
-  static let environment = ProcessInfo.processInfo.environment
+package enum TestEnvironment {
+  package static let environment = ProcessInfo.processInfo.environment
 
-  static var endpoint: String? { environment["DYNAMODB_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 } }
+  package static var endpoint: String? { environment["DYNAMODB_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 } }
 
-  static var isCI: Bool { environment["CI"] == "true" }
+  package static var isCI: Bool { environment["CI"] == "true" }
 
   /// Whether integration tests should run (and, on CI, fail without a server).
-  static var integrationEnabled: Bool { endpoint != nil || isCI }
+  package static var integrationEnabled: Bool { endpoint != nil || isCI }
 
-  static func requireEndpoint() throws -> String {
+  package static func requireEndpoint() throws -> String {
     try #require(endpoint, "DYNAMODB_ENDPOINT must be set (CI=true): start moto_server and export its URL")
   }
 
   /// The environment handed to the function: the moto endpoint, test credentials and `prefix`.
-  static func functionEnvironment(prefix: String, authMode: String? = nil) throws -> [String: String] {
+  package static func functionEnvironment(prefix: String, authMode: String? = nil) throws -> [String: String] {
     var values = [
       "DYNAMODB_ENDPOINT": try requireEndpoint(),
       "AWS_ACCESS_KEY_ID": environment["AWS_ACCESS_KEY_ID"] ?? "testing",
@@ -36,13 +36,13 @@ enum TestEnvironment {
   }
 
   /// A table prefix no other test uses.
-  static func uniquePrefix(_ label: String) -> String {
+  package static func uniquePrefix(_ label: String) -> String {
     "ct-\(label)-\(UUID().uuidString.prefix(8).lowercased())-"
   }
 }
 
 /// Runs `body` with a store on freshly created tables, deleting the tables and closing the client afterwards.
-func withStore<T>(
+package func withStore<T>(
   _ label: String, authMode: String? = nil, _ body: (CarbonTrackStore, [String: String]) async throws -> T
 ) async throws -> T {
   let prefix = TestEnvironment.uniquePrefix(label)
@@ -63,7 +63,7 @@ func withStore<T>(
 }
 
 /// Every item in the four tables (scanned), for "nothing left behind" checks.
-func allItems(_ store: CarbonTrackStore) async throws -> [Item] {
+package func allItems(_ store: CarbonTrackStore) async throws -> [Item] {
   let client = try #require(store.client as? DynamoDBClient, "a store on DynamoDB, not a scripted one")
   var items: [Item] = []
   for table in store.tables.all {
@@ -72,15 +72,15 @@ func allItems(_ store: CarbonTrackStore) async throws -> [Item] {
   return items
 }
 
-let testNow = Timestamp(iso8601: "2026-01-20T12:00:00Z")!
+package let testNow = Timestamp(iso8601: "2026-01-20T12:00:00Z")!
 
-func makeUser(_ store: CarbonTrackStore, _ userId: String) async throws -> UserProfile {
+package func makeUser(_ store: CarbonTrackStore, _ userId: String) async throws -> UserProfile {
   try await store.createUser(
     CreateUserRequest(email: "\(userId)@example.com", displayName: "User \(userId)").validated(
       userId: userId, now: testNow))
 }
 
-func makeEntry(
+package func makeEntry(
   _ userId: String, _ category: EntryCategory, _ kg: Double, at time: String, activity: String = "test"
 ) throws -> CarbonEntry {
   try CreateEntryRequest(

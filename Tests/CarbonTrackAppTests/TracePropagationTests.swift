@@ -1,3 +1,4 @@
+import CarbonTrackTestSupport
 import DynamoDBTestSupport
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CarbonTrackTestSupport
 import Foundation
 import LocalLambdaServer
 import Testing
