@@ -5,6 +5,6 @@ public protocol CodableLambdaHandler: Sendable {
   /// The output type, encoded as the response body.
   associatedtype Output: Encodable & Sendable
 
-  /// Handles one invocation.
+  /// Handles one invocation; a thrown error is reported to Lambda as `Function.<Name>` (see `ErrorReport`).
   func handle(_ event: Event, context: LambdaContext) async throws -> Output
 }

@@ -31,7 +31,6 @@ struct HTTPRuntimeAPI: RuntimeAPI {
     }
   }
 
-  /// The event loop the connection lives on.
   var eventLoop: any EventLoop { connection.channel.eventLoop }
 
   /// Waits (without timeout) for the next event.
@@ -71,7 +70,6 @@ struct HTTPRuntimeAPI: RuntimeAPI {
     try await post(Self.basePath + "/init/error", body: report.jsonBody, errorType: report.errorType)
   }
 
-  /// Closes the connection.
   func close() async {
     try? await connection.channel.close()
   }

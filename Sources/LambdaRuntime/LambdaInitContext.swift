@@ -3,7 +3,6 @@ import NIOCore
 
 /// What a function's setup code gets: its environment, a logger and a place to register shutdown work.
 public struct LambdaInitContext: Sendable {
-  /// The process environment.
   public let environment: [String: String]
   /// The runtime's logger (not tied to any invocation).
   public let logger: Logger

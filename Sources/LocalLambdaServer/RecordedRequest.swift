@@ -11,11 +11,9 @@ public struct RecordedRequest: Sendable, Equatable {
   /// The trailers of a chunked request.
   public var trailers: [Header] = []
 
-  /// One header line.
   public struct Header: Sendable, Equatable {
     /// The header name as sent.
     public var name: String
-    /// The header value.
     public var value: String
   }
 

@@ -76,10 +76,8 @@ package struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible
     return ZeroPadded.string(thursday.year, width: 4) + "-W" + ZeroPadded.string(week, width: 2)
   }
 
-  /// The first day of this day's month.
   package var firstOfMonth: CivilDay { CivilDay(uncheckedYear: year, month: month, day: 1) }
 
-  /// The day before this one.
   package var previousDay: CivilDay { CivilDay(daysSinceEpoch: daysSinceEpoch - 1) }
 
   package var firstOfPreviousMonth: CivilDay { firstOfMonth.previousDay.firstOfMonth }
@@ -90,7 +88,6 @@ package struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
-  /// The number of days in `month` of `year`.
   package static func daysIn(month: Int64, year: Int64) -> Int64 {
     switch month {
     case 2: isLeap(year) ? 29 : 28

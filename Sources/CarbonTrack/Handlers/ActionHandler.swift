@@ -11,7 +11,6 @@ package struct ActionHandler: RawLambdaHandler {
   /// The action names, in the order error messages list them.
   package static let knownActions = ["ping", "selfTest"] + DataOperation.allCases.map(\.rawValue)
 
-  /// A handler on `store`.
   package init(store: CarbonTrackStore) {
     executor = OperationExecutor(store: store)
   }

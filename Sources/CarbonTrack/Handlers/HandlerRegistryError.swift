@@ -1,6 +1,5 @@
 import LambdaRuntime
 
-/// Errors in choosing a handler.
 package enum HandlerRegistryError: LambdaFunctionError, CustomStringConvertible, Equatable {
   /// An in-process run (`carbontrack invoke --handler`) names a handler that was never registered
   /// (`Function.HandlerNotFound`).

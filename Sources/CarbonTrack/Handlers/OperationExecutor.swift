@@ -8,7 +8,6 @@
 package struct OperationExecutor: Sendable {
   package let store: CarbonTrackStore
 
-  /// An executor on `store`.
   package init(store: CarbonTrackStore) {
     self.store = store
   }

@@ -13,7 +13,6 @@ package struct SelfTestHandler: RawLambdaHandler {
   /// The time kept for the cleanup after the steps (less when the invocation has less than three times this).
   static let cleanupReserve: Duration = .milliseconds(1500)
 
-  /// A handler on `store`.
   package init(store: CarbonTrackStore) {
     self.store = store
   }

@@ -5,7 +5,6 @@ package enum AchievementRule: String, Sendable, Hashable, Codable, CaseIterable 
   case goalMet = "goal-met"
   case monthlyReduction = "monthly-reduction-10"
 
-  /// Display name.
   package var name: String {
     switch self {
     case .firstEntry: return "First Step"

@@ -9,7 +9,6 @@ import SharedSupport
 package struct EntrySortKey: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// When the activity happened.
   package let time: Timestamp
-  /// The uniqueness suffix.
   package let suffix: String
 
   static let separator: Character = "#"

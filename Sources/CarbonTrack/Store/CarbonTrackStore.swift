@@ -15,7 +15,6 @@ import DynamoDB
 package struct CarbonTrackStore: Sendable {
   /// The shared DynamoDB client (a scripted `StoreDatabase` in unit tests).
   package let client: any StoreDatabase
-  /// The table names in use.
   package let tables: TableNames
 
   let encoder = DynamoDBEncoder()
@@ -24,7 +23,6 @@ package struct CarbonTrackStore: Sendable {
   /// How often a transaction that lost a race (`TransactionConflict`, a changed version) is retried.
   static let maxOptimisticAttempts = 15
 
-  /// A store on `client` using `tables`.
   package init(client: any StoreDatabase, tables: TableNames) {
     self.client = client
     self.tables = tables

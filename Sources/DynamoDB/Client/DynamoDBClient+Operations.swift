@@ -38,7 +38,6 @@ extension DynamoDBClient {
     try await transport.perform("UpdateItem", input)
   }
 
-  /// Deletes one item by key.
   public func deleteItem(_ input: DeleteItemInput) async throws -> DeleteItemOutput {
     try await transport.perform("DeleteItem", input)
   }

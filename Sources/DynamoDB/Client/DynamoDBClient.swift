@@ -13,7 +13,6 @@ import SigV4
 public struct DynamoDBClient: Sendable {
   let transport: DynamoDBTransport
 
-  /// The signing region.
   public var region: String { transport.signer.region }
   /// The service URL requests go to.
   public var endpoint: String { transport.endpoint }

@@ -63,9 +63,7 @@ public struct DynamoDBPaginator<Input: PaginatedInput, Output: PaginatedOutput>:
   }
 }
 
-/// Query pages.
 public typealias QueryPaginator = DynamoDBPaginator<QueryInput, QueryOutput>
-/// Scan pages.
 public typealias ScanPaginator = DynamoDBPaginator<ScanInput, ScanOutput>
 
 extension DynamoDBClient {

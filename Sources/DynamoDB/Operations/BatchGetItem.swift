@@ -2,7 +2,6 @@
 public struct BatchGetItemInput: Encodable, Sendable {
   /// Keys to read, per table name.
   public var requestItems: [String: KeysAndAttributes]
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
   /// A BatchGetItem request.
@@ -17,7 +16,6 @@ public struct BatchGetItemInput: Encodable, Sendable {
   }
 }
 
-/// BatchGetItem response.
 public struct BatchGetItemOutput: Decodable, Sendable {
   /// Items read, per table name (in no particular order).
   public var responses: [String: [Item]]

@@ -2,10 +2,8 @@
 public struct BatchWriteItemInput: Encodable, Sendable {
   /// Writes, per table name.
   public var requestItems: [String: [WriteRequest]]
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
-  /// A BatchWriteItem request.
   public init(requestItems: [String: [WriteRequest]], returnConsumedCapacity: ReturnConsumedCapacity? = nil) {
     self.requestItems = requestItems
     self.returnConsumedCapacity = returnConsumedCapacity
@@ -17,7 +15,6 @@ public struct BatchWriteItemInput: Encodable, Sendable {
   }
 }
 
-/// BatchWriteItem response.
 public struct BatchWriteItemOutput: Decodable, Sendable {
   /// Writes DynamoDB did not get to; send them again.
   public var unprocessedItems: [String: [WriteRequest]]

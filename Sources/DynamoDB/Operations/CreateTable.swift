@@ -1,7 +1,5 @@
-/// CreateTable request.
 public struct CreateTableInput: Encodable, Sendable {
   public var tableName: String
-  /// Primary key.
   public var keySchema: [KeySchemaElement]
   /// Types of every key attribute (table and index keys).
   public var attributeDefinitions: [AttributeDefinition]
@@ -38,7 +36,6 @@ public struct CreateTableInput: Encodable, Sendable {
   }
 }
 
-/// CreateTable response.
 public struct CreateTableOutput: Decodable, Sendable {
   /// The new table (usually `CREATING`).
   public var tableDescription: TableDescription

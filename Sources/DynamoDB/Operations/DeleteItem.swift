@@ -1,19 +1,17 @@
-/// DeleteItem request.
 public struct DeleteItemInput: Encodable, Sendable {
   public var tableName: String
   /// Full primary key.
   public var key: Item
   /// Delete only if this condition holds.
   public var conditionExpression: String?
-  /// `#name` placeholders.
+  /// The attribute names that `#name` placeholders in the expressions stand for (reserved words, odd characters).
   public var expressionAttributeNames: [String: String]?
-  /// `:value` placeholders.
+  /// Values for the `:value` placeholders in the expressions.
   public var expressionAttributeValues: Item?
   /// `NONE` or `ALL_OLD`.
   public var returnValues: ReturnValue?
   /// Return the existing item in the error when the condition fails.
   public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure?
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
   /// A DeleteItem request.
@@ -45,7 +43,6 @@ public struct DeleteItemInput: Encodable, Sendable {
   }
 }
 
-/// DeleteItem response.
 public struct DeleteItemOutput: Decodable, Sendable {
   /// The deleted item, with `returnValues: .allOld`.
   public var attributes: Item?

@@ -1,4 +1,3 @@
-/// DeleteTable request.
 public struct DeleteTableInput: Encodable, Sendable {
   public var tableName: String
 
@@ -10,7 +9,6 @@ public struct DeleteTableInput: Encodable, Sendable {
   }
 }
 
-/// DeleteTable response.
 public struct DeleteTableOutput: Decodable, Sendable {
   /// The table being deleted.
   public var tableDescription: TableDescription

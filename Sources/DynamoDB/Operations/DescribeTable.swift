@@ -1,4 +1,3 @@
-/// DescribeTable request.
 public struct DescribeTableInput: Encodable, Sendable {
   public var tableName: String
 
@@ -10,7 +9,6 @@ public struct DescribeTableInput: Encodable, Sendable {
   }
 }
 
-/// DescribeTable response.
 public struct DescribeTableOutput: Decodable, Sendable {
   public var table: TableDescription
 

@@ -1,15 +1,13 @@
-/// GetItem request.
 public struct GetItemInput: Encodable, Sendable {
   public var tableName: String
   /// Full primary key.
   public var key: Item
-  /// Strongly consistent read.
+  /// Read the latest committed writes (twice the read capacity of an eventually consistent read).
   public var consistentRead: Bool?
   /// Attributes to return.
   public var projectionExpression: String?
-  /// `#name` placeholders.
+  /// The attribute names that `#name` placeholders in the expressions stand for (reserved words, odd characters).
   public var expressionAttributeNames: [String: String]?
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
   /// A GetItem request.
@@ -35,7 +33,6 @@ public struct GetItemInput: Encodable, Sendable {
   }
 }
 
-/// GetItem response.
 public struct GetItemOutput: Decodable, Sendable {
   /// The item, or `nil` when no item has that key.
   public var item: Item?

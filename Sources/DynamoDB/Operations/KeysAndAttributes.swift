@@ -2,11 +2,11 @@
 public struct KeysAndAttributes: Codable, Hashable, Sendable {
   /// Primary keys to read (up to 100 per request across tables).
   public var keys: [Item]
-  /// Strongly consistent read.
+  /// Read the latest committed writes (twice the read capacity of an eventually consistent read).
   public var consistentRead: Bool?
   /// Attributes to return.
   public var projectionExpression: String?
-  /// `#name` placeholders.
+  /// The attribute names that `#name` placeholders in the expressions stand for (reserved words, odd characters).
   public var expressionAttributeNames: [String: String]?
 
   /// Keys to read from one table.

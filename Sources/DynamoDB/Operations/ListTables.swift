@@ -1,4 +1,3 @@
-/// ListTables request.
 public struct ListTablesInput: Encodable, Sendable {
   /// Start after this table name (from a previous page).
   public var exclusiveStartTableName: String?
@@ -17,7 +16,6 @@ public struct ListTablesInput: Encodable, Sendable {
   }
 }
 
-/// ListTables response.
 public struct ListTablesOutput: Decodable, Sendable {
   /// Table names on this page.
   public var tableNames: [String]

@@ -12,7 +12,6 @@ public struct Projection: Codable, Hashable, Sendable {
 
   /// Project every attribute.
   public static let all = Projection(projectionType: .all)
-  /// Project only keys.
   public static let keysOnly = Projection(projectionType: .keysOnly)
 
   enum CodingKeys: String, CodingKey {

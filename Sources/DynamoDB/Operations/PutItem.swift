@@ -1,19 +1,17 @@
-/// PutItem request.
 public struct PutItemInput: Encodable, Sendable {
   public var tableName: String
   /// The whole item (must include the key).
   public var item: Item
   /// Write only if this condition holds.
   public var conditionExpression: String?
-  /// `#name` placeholders.
+  /// The attribute names that `#name` placeholders in the expressions stand for (reserved words, odd characters).
   public var expressionAttributeNames: [String: String]?
-  /// `:value` placeholders.
+  /// Values for the `:value` placeholders in the expressions.
   public var expressionAttributeValues: Item?
   /// `NONE` or `ALL_OLD`.
   public var returnValues: ReturnValue?
   /// Return the existing item in the error when the condition fails.
   public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure?
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
   /// A PutItem request.
@@ -45,7 +43,6 @@ public struct PutItemInput: Encodable, Sendable {
   }
 }
 
-/// PutItem response.
 public struct PutItemOutput: Decodable, Sendable {
   /// The replaced item, with `returnValues: .allOld`.
   public var attributes: Item?

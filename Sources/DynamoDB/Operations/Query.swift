@@ -1,4 +1,3 @@
-/// Query request.
 public struct QueryInput: Encodable, Sendable {
   public var tableName: String
   /// Query a secondary index instead of the table.
@@ -9,9 +8,9 @@ public struct QueryInput: Encodable, Sendable {
   public var filterExpression: String?
   /// Attributes to return.
   public var projectionExpression: String?
-  /// `#name` placeholders.
+  /// The attribute names that `#name` placeholders in the expressions stand for (reserved words, odd characters).
   public var expressionAttributeNames: [String: String]?
-  /// `:value` placeholders.
+  /// Values for the `:value` placeholders in the expressions.
   public var expressionAttributeValues: Item?
   /// Ascending (default) or descending sort-key order.
   public var scanIndexForward: Bool?
@@ -19,11 +18,10 @@ public struct QueryInput: Encodable, Sendable {
   public var limit: Int?
   /// Continue after this key (a previous page's `lastEvaluatedKey`).
   public var exclusiveStartKey: Item?
-  /// Strongly consistent read.
+  /// Read the latest committed writes (twice the read capacity of an eventually consistent read).
   public var consistentRead: Bool?
   /// What to return, e.g. `.count`.
   public var select: Select?
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
   /// A Query request.

@@ -1,4 +1,3 @@
-/// Scan request.
 public struct ScanInput: Encodable, Sendable {
   public var tableName: String
   /// Scan a secondary index instead of the table.
@@ -7,15 +6,15 @@ public struct ScanInput: Encodable, Sendable {
   public var filterExpression: String?
   /// Attributes to return.
   public var projectionExpression: String?
-  /// `#name` placeholders.
+  /// The attribute names that `#name` placeholders in the expressions stand for (reserved words, odd characters).
   public var expressionAttributeNames: [String: String]?
-  /// `:value` placeholders.
+  /// Values for the `:value` placeholders in the expressions.
   public var expressionAttributeValues: Item?
   /// Maximum items evaluated per page.
   public var limit: Int?
   /// Continue after this key (a previous page's `lastEvaluatedKey`).
   public var exclusiveStartKey: Item?
-  /// Strongly consistent read.
+  /// Read the latest committed writes (twice the read capacity of an eventually consistent read).
   public var consistentRead: Bool?
   /// What to return, e.g. `.count`.
   public var select: Select?
@@ -23,7 +22,6 @@ public struct ScanInput: Encodable, Sendable {
   public var segment: Int?
   /// Parallel scan: number of segments.
   public var totalSegments: Int?
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
   /// A Scan request.

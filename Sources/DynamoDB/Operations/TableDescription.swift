@@ -5,7 +5,6 @@ public struct TableDescription: Codable, Hashable, Sendable {
   public var tableArn: String?
   /// Lifecycle state.
   public var tableStatus: TableStatus?
-  /// Primary key.
   public var keySchema: [KeySchemaElement]?
   /// Key attribute types.
   public var attributeDefinitions: [AttributeDefinition]?

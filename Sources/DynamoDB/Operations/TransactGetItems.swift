@@ -1,11 +1,10 @@
 /// One read of a TransactGetItems call.
 public struct TransactGetItem: Encodable, Sendable {
   public var tableName: String
-  /// Primary key.
   public var key: Item
   /// Attributes to return.
   public var projectionExpression: String?
-  /// `#name` placeholders.
+  /// The attribute names that `#name` placeholders in the expressions stand for (reserved words, odd characters).
   public var expressionAttributeNames: [String: String]?
 
   /// A transactional read of one item.
@@ -43,10 +42,8 @@ public struct TransactGetItem: Encodable, Sendable {
 public struct TransactGetItemsInput: Encodable, Sendable {
   /// The reads.
   public var transactItems: [TransactGetItem]
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
-  /// A TransactGetItems request.
   public init(transactItems: [TransactGetItem], returnConsumedCapacity: ReturnConsumedCapacity? = nil) {
     self.transactItems = transactItems
     self.returnConsumedCapacity = returnConsumedCapacity
@@ -58,7 +55,6 @@ public struct TransactGetItemsInput: Encodable, Sendable {
   }
 }
 
-/// TransactGetItems response.
 public struct TransactGetItemsOutput: Decodable, Sendable {
   /// One entry per requested read, in order; `nil` where no item exists.
   public var items: [Item?]

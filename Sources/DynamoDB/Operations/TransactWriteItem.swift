@@ -18,9 +18,9 @@ public struct TransactWriteItem: Encodable, Sendable {
   public var updateExpression: String?
   /// Condition that must hold (required for condition checks).
   public var conditionExpression: String?
-  /// `#name` placeholders.
+  /// The attribute names that `#name` placeholders in the expressions stand for (reserved words, odd characters).
   public var expressionAttributeNames: [String: String]?
-  /// `:value` placeholders.
+  /// Values for the `:value` placeholders in the expressions.
   public var expressionAttributeValues: Item?
   /// Return the existing item in the cancellation reason when the condition fails.
   public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure?

@@ -4,7 +4,6 @@ public struct TransactWriteItemsInput: Encodable, Sendable {
   public var transactItems: [TransactWriteItem]
   /// Idempotency token: retries with the same token within 10 minutes do not apply twice.
   public var clientRequestToken: String?
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
   /// A TransactWriteItems request.
@@ -24,7 +23,6 @@ public struct TransactWriteItemsInput: Encodable, Sendable {
   }
 }
 
-/// TransactWriteItems response.
 public struct TransactWriteItemsOutput: Decodable, Sendable {
   /// Capacity consumed, if asked for.
   public var consumedCapacity: [ConsumedCapacity]?

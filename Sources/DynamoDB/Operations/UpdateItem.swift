@@ -1,4 +1,3 @@
-/// UpdateItem request.
 public struct UpdateItemInput: Encodable, Sendable {
   public var tableName: String
   /// Full primary key.
@@ -7,15 +6,14 @@ public struct UpdateItemInput: Encodable, Sendable {
   public var updateExpression: String?
   /// Update only if this condition holds.
   public var conditionExpression: String?
-  /// `#name` placeholders.
+  /// The attribute names that `#name` placeholders in the expressions stand for (reserved words, odd characters).
   public var expressionAttributeNames: [String: String]?
-  /// `:value` placeholders.
+  /// Values for the `:value` placeholders in the expressions.
   public var expressionAttributeValues: Item?
   /// Which image to return.
   public var returnValues: ReturnValue?
   /// Return the existing item in the error when the condition fails.
   public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure?
-  /// Report consumed capacity.
   public var returnConsumedCapacity: ReturnConsumedCapacity?
 
   /// An UpdateItem request.
@@ -49,7 +47,6 @@ public struct UpdateItemInput: Encodable, Sendable {
   }
 }
 
-/// UpdateItem response.
 public struct UpdateItemOutput: Decodable, Sendable {
   /// The image chosen by `returnValues`.
   public var attributes: Item?

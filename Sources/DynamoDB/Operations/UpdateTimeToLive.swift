@@ -17,7 +17,6 @@ public struct TimeToLiveSpecification: Codable, Hashable, Sendable {
   }
 }
 
-/// UpdateTimeToLive request.
 public struct UpdateTimeToLiveInput: Encodable, Sendable {
   public var tableName: String
   /// The TTL setting.
@@ -35,7 +34,6 @@ public struct UpdateTimeToLiveInput: Encodable, Sendable {
   }
 }
 
-/// UpdateTimeToLive response.
 public struct UpdateTimeToLiveOutput: Decodable, Sendable {
   /// The TTL setting now in effect.
   public var timeToLiveSpecification: TimeToLiveSpecification?
