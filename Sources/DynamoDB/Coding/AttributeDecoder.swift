@@ -72,7 +72,7 @@ struct AttributeDecoder: Decoder {
 
   /// What `UUID.init(from:)` does, without boxing this decoder as a container.
   private func decodeUUID() throws -> UUID {
-    guard let id = UUIDText.parse(try decode(String.self)) else {
+    guard let id = UUID(uuidString: try decode(String.self)) else {
       throw DecodingError.dataCorrupted(
         .init(codingPath: codingPath, debugDescription: "Attempted to decode UUID from invalid UUID string."))
     }

@@ -56,7 +56,7 @@ final class AttributeEncoder: Encoder {
     if T.self == Date.self, let date = value as? Date { return try encodeDate(date, at: path()) }
     if T.self == Data.self, let data = value as? Data { return .b(data) }
     if T.self == DynamoDBNumber.self, let number = value as? DynamoDBNumber { return .n(number.text) }
-    if T.self == UUID.self, let id = value as? UUID { return .s(UUIDText.format(id)) }
+    if T.self == UUID.self, let id = value as? UUID { return .s(id.uuidString) }
     if let set = value as? any AttributeSetRepresentable { return try set.makeSetAttribute() }
     let child = AttributeEncoder(options: options, codingPath: path())
     try value.encode(to: child)

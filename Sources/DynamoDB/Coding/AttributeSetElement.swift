@@ -19,7 +19,7 @@ extension Data: AttributeSetElement {
 }
 
 extension UUID: AttributeSetElement {
-  static func makeSet(_ elements: [UUID]) -> AttributeValue { .ss(elements.map(UUIDText.format).sorted()) }
+  static func makeSet(_ elements: [UUID]) -> AttributeValue { .ss(elements.map(\.uuidString).sorted()) }
 }
 
 extension DynamoDBNumber: AttributeSetElement {
