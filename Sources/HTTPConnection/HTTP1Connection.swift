@@ -26,6 +26,7 @@ package struct HTTP1Connection: Sendable {
             let pipeline = channel.pipeline.syncOperations
             try setUp?(pipeline)
             try pipeline.addHTTPClientHandlers()
+            try pipeline.addHandler(NIOHTTPClientResponseAggregator(maxContentLength: maxResponseBytes))
             try pipeline.addHandler(HTTP1ExchangeHandler(maxResponseBytes: maxResponseBytes, failure: failure))
           }
         }

@@ -1,16 +1,15 @@
 import NIOCore
 import NIOHTTP1
 
-/// Writes one request at a time and assembles its response; fails the waiting request when the connection ends.
+/// Writes one request at a time and hands the waiting request its response, which
+/// `NIOHTTPClientResponseAggregator` in front has assembled; fails the waiting request when the connection ends.
 final class HTTP1ExchangeHandler: ChannelDuplexHandler {
-  typealias InboundIn = HTTPClientResponsePart
+  typealias InboundIn = NIOHTTPClientResponseFull
   typealias OutboundIn = HTTP1Outbound
   typealias OutboundOut = HTTPClientRequestPart
 
   private let maxResponseBytes: Int
   private var pending: EventLoopPromise<HTTP1Response>?
-  private var head: HTTPResponseHead?
-  private var body: ByteBuffer?
   private var isActive = true
   /// Between a streamed request's head and its end.
   private var isStreaming = false
@@ -63,28 +62,13 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
   }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-    switch unwrapInboundIn(data) {
-    case .head(let responseHead):
-      head = responseHead
-      body = nil
-    case .body(var chunk):
-      if (body?.readableBytes ?? 0) + chunk.readableBytes > maxResponseBytes {
-        fail(HTTP1ConnectionError.responseTooLarge(limit: maxResponseBytes))
-        context.close(promise: nil)
-      } else if body == nil {
-        body = chunk
-      } else {
-        body?.writeBuffer(&chunk)
-      }
-    case .end:
-      guard let responseHead = head, let promise = pending else { return }
-      let bytes = body.map { Array($0.readableBytesView) } ?? []
-      (pending, head, body) = (nil, nil, nil)
-      promise.succeed(
-        HTTP1Response(
-          status: Int(responseHead.status.code), headers: responseHead.headers, body: bytes,
-          keepAlive: responseHead.isKeepAlive))
-    }
+    let response = unwrapInboundIn(data)
+    guard let promise = pending else { return }
+    pending = nil
+    promise.succeed(
+      HTTP1Response(
+        status: Int(response.head.status.code), headers: response.head.headers,
+        body: response.body.map { Array($0.readableBytesView) } ?? [], keepAlive: response.head.isKeepAlive))
   }
 
   func channelInactive(context: ChannelHandlerContext) {
@@ -93,15 +77,24 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
     context.fireChannelInactive()
   }
 
-  /// Handlers in front (TLS) may fire an `HTTP1ConnectionError` that says better what went wrong.
+  /// Handlers in front (TLS) may fire an `HTTP1ConnectionError` that says better what went wrong; the aggregator
+  /// fires `frameTooLong` and drops the body, so the connection cannot carry the answer any more.
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
-    fail(failure.record(error as? HTTP1ConnectionError ?? .connectionClosed(reason: "\(error)")))
+    let error: HTTP1ConnectionError =
+      if let known = error as? HTTP1ConnectionError {
+        known
+      } else if error as? NIOHTTPObjectAggregatorError == .frameTooLong {
+        .responseTooLarge(limit: maxResponseBytes)
+      } else {
+        .connectionClosed(reason: "\(error)")
+      }
+    fail(failure.record(error))
     context.close(promise: nil)
   }
 
   private func fail(_ error: HTTP1ConnectionError) {
     let promise = pending
-    (pending, head, body) = (nil, nil, nil)
+    pending = nil
     promise?.fail(error)
   }
 }
