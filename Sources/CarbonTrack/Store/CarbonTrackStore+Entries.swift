@@ -32,7 +32,7 @@ extension CarbonTrackStore {
       } catch WriteRefusal.item(0) {
         entry.timestamp = EntrySortKey(time: entry.occurredAt).description
       } catch let error as DynamoDBError where error.isTransactionConflict && attempt < Self.maxOptimisticAttempts {
-        try await backoff(attempt: attempt)
+        try await backoff(attempt)
       }
     }
     throw CarbonTrackError.conflict("Could not store the entry after \(Self.maxOptimisticAttempts) attempts.")
@@ -116,9 +116,9 @@ extension CarbonTrackStore {
         return result
       } catch WriteRefusal.item(0) {
         // The entry changed (or went) since it was read: read it again.
-        if attempt < Self.maxOptimisticAttempts { try await backoff(attempt: attempt) }
+        if attempt < Self.maxOptimisticAttempts { try await backoff(attempt) }
       } catch let error as DynamoDBError where error.isTransactionConflict && attempt < Self.maxOptimisticAttempts {
-        try await backoff(attempt: attempt)
+        try await backoff(attempt)
       }
     }
     throw CarbonTrackError.conflict("Entry \(timestamp) kept changing; re-read and retry.")

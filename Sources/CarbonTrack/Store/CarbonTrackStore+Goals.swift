@@ -28,7 +28,7 @@ extension CarbonTrackStore {
       } catch WriteRefusal.item(1) {
         throw CarbonTrackError.conflict("Goal \(goal.goalId) already exists.")
       } catch let error as DynamoDBError where error.isTransactionConflict && attempt < Self.maxOptimisticAttempts {
-        try await backoff(attempt: attempt)
+        try await backoff(attempt)
       }
     }
     throw CarbonTrackError.conflict("Could not store the goal after \(Self.maxOptimisticAttempts) attempts; retry.")

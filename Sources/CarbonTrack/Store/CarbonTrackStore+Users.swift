@@ -67,7 +67,7 @@ extension CarbonTrackStore {
           result: updated, userRefusal: .conflict("User \(userId) changed while it was being updated."))
         return updated
       } catch CarbonTrackError.conflict where attempt < Self.maxOptimisticAttempts && update.expectedVersion == nil {
-        try await backoff(attempt: attempt)
+        try await backoff(attempt)
       }
     }
     throw CarbonTrackError.conflict("User \(userId) kept changing; re-read and retry.")

@@ -23,6 +23,9 @@ package struct CarbonTrackStore: Sendable {
   /// How often a transaction that lost a race (`TransactionConflict`, a changed version) is retried.
   static let maxOptimisticAttempts = 15
 
+  /// The pause before retrying a transaction that lost a race; a test that scripts the race needs none.
+  var backoff: @Sendable (_ attempt: Int) async throws -> Void = CarbonTrackStore.jitteredPause(attempt:)
+
   package init(client: any StoreDatabase, tables: TableNames) {
     self.client = client
     self.tables = tables
@@ -48,8 +51,8 @@ package struct CarbonTrackStore: Sendable {
   /// A fresh idempotency token for one logical transaction (at most 36 characters).
   func requestToken() -> String { UUID().uuidString.lowercased() }
 
-  /// Sleeps a short, jittered time before retrying a transaction that lost a race.
-  func backoff(attempt: Int) async throws {
+  /// A short, jittered sleep that doubles with each attempt, up to 1 s.
+  static func jitteredPause(attempt: Int) async throws {
     let cap = min(1000, 10 << min(attempt, 6))
     try await Task.sleep(for: .milliseconds(Int.random(in: 1...cap)))
   }

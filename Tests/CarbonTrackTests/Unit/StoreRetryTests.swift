@@ -54,6 +54,22 @@ struct StoreRetryTests {
     #expect(database.reads.isEmpty, "a conflict is no refusal: nothing to look up")
   }
 
+  @Test func aWriteThatNeverStopsConflictingGivesUpAfterTheLastAttemptAsAConflict() async throws {
+    let database = ScriptedDatabase(transact: { _, _ in
+      throw ScriptedDatabase.cancelled([.noFailure, .transactionConflict, .noFailure])
+    })
+    var store = CarbonTrackStore(client: database, tables: tables)
+    store.backoff = { _ in }
+    await #expect {
+      _ = try await store.addEntry(try entry())
+    } throws: { error in
+      // The handlers answer it 409: the caller may retry.
+      guard case .conflict = CarbonTrackError(error) else { return false }
+      return true
+    }
+    #expect(database.transactions.count == CarbonTrackStore.maxOptimisticAttempts)
+  }
+
   @Test func aRefusedStatisticsUpdateOfAMissingUserIsNotFound() async throws {
     let database = ScriptedDatabase(transact: { _, _ in
       throw ScriptedDatabase.cancelled([.noFailure, .conditionalCheckFailed, .noFailure])
