@@ -48,9 +48,6 @@ package struct CarbonTrackStore: Sendable {
     }
   }
 
-  /// A fresh idempotency token for one logical transaction (at most 36 characters).
-  func requestToken() -> String { UUID().uuidString.lowercased() }
-
   /// A short, jittered sleep that doubles with each attempt, up to 1 s.
   static func jitteredPause(attempt: Int) async throws {
     let cap = min(1000, 10 << min(attempt, 6))
