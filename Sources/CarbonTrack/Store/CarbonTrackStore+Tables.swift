@@ -31,7 +31,8 @@ extension CarbonTrackStore {
       }
     }
     for table in tables.all {
-      try await client.waitUntilTableActive(table, timeout: .seconds(120), pollInterval: .milliseconds(250))
+      try await client.waitUntilTableActive(
+        table, timeout: DynamoDBClient.tableActiveTimeout, pollInterval: DynamoDBClient.tableActivePollInterval)
     }
     // Idempotency records expire a day after they are written (see IdempotencyRecord).
     if created.contains(tables.entries) {

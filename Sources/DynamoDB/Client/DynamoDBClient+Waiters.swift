@@ -1,8 +1,14 @@
 extension DynamoDBClient {
+  /// How long `waitUntilTableActive` waits unless told otherwise: new on-demand tables take seconds, indexes longer.
+  public static let tableActiveTimeout: Duration = .seconds(120)
+  /// How often `waitUntilTableActive` asks DescribeTable unless told otherwise.
+  public static let tableActivePollInterval: Duration = .milliseconds(250)
+
   /// Polls DescribeTable until the table and its indexes are `ACTIVE`, or throws `deadlineExceeded` after `timeout`.
   @discardableResult
   public func waitUntilTableActive(
-    _ tableName: String, timeout: Duration = .seconds(120), pollInterval: Duration = .milliseconds(250)
+    _ tableName: String, timeout: Duration = DynamoDBClient.tableActiveTimeout,
+    pollInterval: Duration = DynamoDBClient.tableActivePollInterval
   ) async throws -> TableDescription {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     var polls = 0
