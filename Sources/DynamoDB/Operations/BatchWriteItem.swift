@@ -26,6 +26,11 @@ public struct BatchWriteItemOutput: Decodable, Sendable {
     case consumedCapacity = "ConsumedCapacity"
   }
 
+  init(unprocessedItems: [String: [WriteRequest]], consumedCapacity: [ConsumedCapacity]?) {
+    self.unprocessedItems = unprocessedItems
+    self.consumedCapacity = consumedCapacity
+  }
+
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     unprocessedItems = try container.decodeIfPresent([String: [WriteRequest]].self, forKey: .unprocessedItems) ?? [:]

@@ -362,3 +362,21 @@ extension QueryOutput: ItemJSONReadable {
       lastEvaluatedKey: page.lastEvaluatedKey, consumedCapacity: nil)
   }
 }
+
+extension TransactWriteItemsOutput: ItemJSONReadable {
+  static func read(_ body: [UInt8]) -> TransactWriteItemsOutput? {
+    guard ItemJSONReader.items(in: body, members: [])?.isEmpty == true else { return nil }
+    return TransactWriteItemsOutput()
+  }
+}
+
+extension BatchWriteItemOutput: ItemJSONReadable {
+  /// Only the answer with nothing left over: an unprocessed write is a list, which no item holds, so the reader gives
+  /// up on it and `JSONDecoder` reads it.
+  static func read(_ body: [UInt8]) -> BatchWriteItemOutput? {
+    guard let members = ItemJSONReader.items(in: body, members: ["UnprocessedItems"]),
+      members["UnprocessedItems"]?.isEmpty ?? true
+    else { return nil }
+    return BatchWriteItemOutput(unprocessedItems: [:], consumedCapacity: nil)
+  }
+}
