@@ -110,6 +110,7 @@ enum SelfTestSteps {
     Step(name: "Delete all test data and confirm nothing remains") { context in
       _ = try await context.store.deleteAllData(context.userId)
       let counts = try await context.store.itemCounts(context.userId)
+      await context.state.recordRemaining(counts)
       try expect(counts.values.allSatisfy { $0 == 0 }, "items remain: \(counts.filter { $0.value > 0 })")
     },
   ]

@@ -44,12 +44,16 @@ extension CarbonTrackStore {
       let earned = try await achievements(userId)
       let earnedIds = Set(earned.map(\.achievementId))
       var met: [AchievementRule] = []
+      var days: [MonthTotals.DayTotal]?
       for rule in rules where !earnedIds.contains(rule.rawValue) {
         if alreadyMet.contains(rule) {
           met.append(rule)
-        } else if try await isMet(rule, user: user, now: now) {
-          met.append(rule)
+          continue
         }
+        if rule == .sevenDayStreak || rule == .monthlyReduction, days == nil {
+          days = try await ruleDayTotals(userId, now: now)
+        }
+        if try await isMet(rule, user: user, now: now, days: days ?? []) { met.append(rule) }
       }
       let new = met.map { Achievement(userId: userId, rule: $0, earnedAt: now) }
       let result = AchievementList(
@@ -84,36 +88,49 @@ extension CarbonTrackStore {
     throw CarbonTrackError.conflict("Achievements kept changing while they were evaluated; retry.")
   }
 
-  private func isMet(_ rule: AchievementRule, user: UserProfile, now: Timestamp) async throws -> Bool {
+  private func isMet(_ rule: AchievementRule, user: UserProfile, now: Timestamp, days: [MonthTotals.DayTotal])
+    async throws -> Bool
+  {
     switch rule {
     case .firstEntry:
       return user.statistics.entryCount > 0
     case .sevenDayStreak:
-      return try await hasSevenDayStreak(user.userId, now: now)
+      return Self.hasSevenDayStreak(days, now: now)
     case .goalMet:
       return try await listGoals(user.userId, now: now).goals.contains {
         $0.status != .archived && $0.progress?.state == .met
       }
     case .monthlyReduction:
-      return try await reducedLastMonth(user.userId, now: now)
+      return Self.reducedLastMonth(days, now: now)
     }
   }
 
+  /// The day totals both day-based rules read, in one query rather than one each: the streak's last 60 days and
+  /// the two whole months before this one that the reduction compares.
+  private func ruleDayTotals(_ userId: String, now: Timestamp) async throws -> [MonthTotals.DayTotal] {
+    let first = min(Self.streakWindowStart(now), now.day.firstOfPreviousMonth.firstOfPreviousMonth)
+    return try await dayTotals(userId, from: first, to: now.day)
+  }
+
+  private static func streakWindowStart(_ now: Timestamp) -> CivilDay {
+    CivilDay(daysSinceEpoch: now.day.daysSinceEpoch - 59)
+  }
+
   /// Whether the user logged entries on 7 consecutive UTC days within the last 60 days.
-  private func hasSevenDayStreak(_ userId: String, now: Timestamp) async throws -> Bool {
-    let first = CivilDay(daysSinceEpoch: now.day.daysSinceEpoch - 59)
-    let days = Set(try await dayTotals(userId, from: first, to: now.day).map(\.day.daysSinceEpoch))
+  private static func hasSevenDayStreak(_ totals: [MonthTotals.DayTotal], now: Timestamp) -> Bool {
+    let window = streakWindowStart(now)...now.day
+    let days = Set(totals.filter { window.contains($0.day) }.map(\.day.daysSinceEpoch))
     return days.contains { day in (1..<7).allSatisfy { days.contains(day + Int64($0)) } }
   }
 
   /// Whether last month's emissions were at least 10% below the month before's (which must be non-zero).
-  private func reducedLastMonth(_ userId: String, now: Timestamp) async throws -> Bool {
+  private static func reducedLastMonth(_ totals: [MonthTotals.DayTotal], now: Timestamp) -> Bool {
     let lastMonth = now.day.firstOfPreviousMonth
     let monthBefore = lastMonth.firstOfPreviousMonth
-    let days = try await dayTotals(userId, from: monthBefore, to: now.day.firstOfMonth.previousDay)
-    let previous = days.filter { $0.day < lastMonth }.reduce(Int128(0)) { $0 + $1.micro }
+    let thisMonth = now.day.firstOfMonth
+    let previous = totals.filter { $0.day >= monthBefore && $0.day < lastMonth }.reduce(Int128(0)) { $0 + $1.micro }
     guard previous > 0 else { return false }
-    let last = days.filter { $0.day >= lastMonth }.reduce(Int128(0)) { $0 + $1.micro }
+    let last = totals.filter { $0.day >= lastMonth && $0.day < thisMonth }.reduce(Int128(0)) { $0 + $1.micro }
     return last * 10 <= previous * 9
   }
 }
