@@ -1,43 +1,49 @@
 /// The canonical header block and signed-headers list of a request.
 struct CanonicalHeaders: Sendable {
   /// Headers that proxies and clients may change in flight; signing them would break the signature.
-  static let unsigned: Set<String> = ["authorization", "user-agent", "x-amzn-trace-id", "expect", "connection"]
+  static func isUnsigned(_ lowercasedName: String) -> Bool {
+    switch lowercasedName {
+    case "authorization", "user-agent", "x-amzn-trace-id", "expect", "connection": return true
+    default: return false
+    }
+  }
 
   let block: String
   let signedNames: String
 
+  // Every request is signed, so this is written for few allocations: a string switch instead of hashing each
+  // name into a set, and both texts built as bytes and made strings once.
   init(_ headers: [(name: String, value: String)]) {
     var lowered: [(name: String, value: String)] = []
     lowered.reserveCapacity(headers.count)
     for header in headers {
       let name = Self.lowercasedASCII(header.name)
-      if !Self.unsigned.contains(name) { lowered.append((name, Self.canonicalValue(header.value))) }
+      if !Self.isUnsigned(name) { lowered.append((name, Self.canonicalValue(header.value))) }
     }
     // A stable sort keeps repeated headers in the order they were given, as their values must be joined.
     let sorted = lowered.enumerated().sorted {
       $0.element.name == $1.element.name ? $0.offset < $1.offset : $0.element.name < $1.element.name
     }
-    var block = ""
-    var names = ""
+    var block: [UInt8] = []
+    var names: [UInt8] = []
     block.reserveCapacity(sorted.reduce(0) { $0 + $1.element.name.utf8.count + $1.element.value.utf8.count + 2 })
     names.reserveCapacity(sorted.reduce(0) { $0 + $1.element.name.utf8.count + 1 })
     var previous: String?
     for (_, header) in sorted {
       if header.name == previous {
-        block.removeLast()
-        block.append(",")
+        block[block.count - 1] = UInt8(ascii: ",")
       } else {
-        if previous != nil { names.append(";") }
-        names.append(header.name)
-        block.append(header.name)
-        block.append(":")
+        if previous != nil { names.append(UInt8(ascii: ";")) }
+        names.append(contentsOf: header.name.utf8)
+        block.append(contentsOf: header.name.utf8)
+        block.append(UInt8(ascii: ":"))
         previous = header.name
       }
-      block.append(header.value)
-      block.append("\n")
+      block.append(contentsOf: header.value.utf8)
+      block.append(UInt8(ascii: "\n"))
     }
-    self.block = block
-    self.signedNames = names
+    self.block = String(decoding: block, as: UTF8.self)
+    self.signedNames = String(decoding: names, as: UTF8.self)
   }
 
   private static func lowercasedASCII(_ name: String) -> String {

@@ -76,14 +76,21 @@ public struct SigV4Signer: Sendable {
   func signature(of canonicalRequest: String, time: SigningTime, credentials: Credentials)
     -> (stringToSign: String, value: String)
   {
-    let stringToSign = [
-      Self.algorithm, time.amzDate, scope(time), Hex.sha256(canonicalRequest),
-    ].joined(separator: "\n")
-    let key = keyCache.signingKey(
+    let scope = scope(time)
+    var stringToSign = ""
+    stringToSign.reserveCapacity(Self.algorithm.utf8.count + time.amzDate.utf8.count + scope.utf8.count + 67)
+    stringToSign.append(Self.algorithm)
+    stringToSign.append("\n")
+    stringToSign.append(time.amzDate)
+    stringToSign.append("\n")
+    stringToSign.append(scope)
+    stringToSign.append("\n")
+    stringToSign.append(Hex.sha256(canonicalRequest))
+    var mac = keyCache.keyedMAC(
       secret: credentials.secretAccessKey, dateStamp: time.dateStamp, region: region, service: service)
     var text = stringToSign
-    let mac = text.withUTF8 { HMAC<SHA256>.authenticationCode(for: UnsafeRawBufferPointer($0), using: key) }
-    return (stringToSign, Hex.encode(mac))
+    text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+    return (stringToSign, Hex.encode(mac.finalize()))
   }
 }
 

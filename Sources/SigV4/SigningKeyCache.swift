@@ -11,17 +11,20 @@ final class SigningKeyCache: Sendable {
   }
 
   private static let capacity = 16
-  private let keys = Mutex<[Key: SymmetricKey]>([:])
+  /// Each key as an HMAC already keyed: keying hashes two padded blocks and allocates, which every request would
+  /// otherwise repeat for the same key.
+  private let keys = Mutex<[Key: HMAC<SHA256>]>([:])
 
-  func signingKey(secret: String, dateStamp: String, region: String, service: String) -> SymmetricKey {
+  /// An HMAC-SHA256 keyed with the derived signing key, ready for the string to sign.
+  func keyedMAC(secret: String, dateStamp: String, region: String, service: String) -> HMAC<SHA256> {
     let key = Key(secret: secret, dateStamp: dateStamp, region: region, service: service)
     if let cached = keys.withLock({ $0[key] }) { return cached }
-    let derived = Self.derive(secret: secret, dateStamp: dateStamp, region: region, service: service)
+    let mac = HMAC<SHA256>(key: Self.derive(secret: secret, dateStamp: dateStamp, region: region, service: service))
     keys.withLock { cache in
       if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
-      cache[key] = derived
+      cache[key] = mac
     }
-    return derived
+    return mac
   }
 
   static func derive(secret: String, dateStamp: String, region: String, service: String) -> SymmetricKey {
