@@ -70,6 +70,12 @@ struct HTTPRuntimeAPI: RuntimeAPI {
     try await post(Self.basePath + "/init/error", body: report.jsonBody, errorType: report.errorType)
   }
 
+  func postErrorOnNewConnection(requestId: String, report: ErrorReport, eventLoop: any EventLoop) async throws -> Int {
+    let other = try await Self.connect(address: hostHeader, group: eventLoop, userAgent: userAgent)
+    defer { other.connection.close() }
+    return try await other.postError(requestId: requestId, report: report)
+  }
+
   func close() async {
     try? await connection.channel.close()
   }

@@ -6,15 +6,32 @@ enum HandlerTimeout {
   /// Default time kept back before the deadline to post the timeout error.
   static let defaultSafetyMargin: Duration = .milliseconds(50)
 
-  /// Runs `body` on `executor`, which must not run on `timer`'s event loop thread, so a handler that hogs its
-  /// thread cannot stop the timeout from being reported. `completion` learns when `body` has ended (at once when it
-  /// is never started), which may be well after this returns a timeout.
+  /// `run(deadline:safetyMargin:watchdog:executor:completion:onTimeout:_:)` with a watchdog of its own on `timer`.
   static func run(
     deadline: ContinuousClock.Instant,
     safetyMargin: Duration = defaultSafetyMargin,
     timer eventLoop: any EventLoop,
     executor: any TaskExecutor = globalConcurrentExecutor,
     completion: HandlerCompletion? = nil,
+    _ body: @escaping @Sendable () async throws -> [UInt8]
+  ) async -> Result<[UInt8], any Error> {
+    await run(
+      deadline: deadline, safetyMargin: safetyMargin, watchdog: DeadlineWatchdog(eventLoop: eventLoop),
+      executor: executor, completion: completion, body)
+  }
+
+  /// Runs `body` on `executor`, which must not run on the watchdog's event loop thread, so a handler that hogs its
+  /// thread cannot stop the timeout from being delivered. `completion` learns when `body` has ended (at once when it
+  /// is never started), which may be well after this returns a timeout. `onTimeout` runs on the watchdog's loop
+  /// right after a timeout was delivered: if `executor` is the caller's own thread and the handler hogs it, this
+  /// call cannot return until the handler lets go, and `onTimeout` is how the caller still learns of it.
+  static func run(
+    deadline: ContinuousClock.Instant,
+    safetyMargin: Duration = defaultSafetyMargin,
+    watchdog: DeadlineWatchdog,
+    executor: any TaskExecutor,
+    completion: HandlerCompletion? = nil,
+    onTimeout: (@Sendable () -> Void)? = nil,
     _ body: @escaping @Sendable () async throws -> [UInt8]
   ) async -> Result<[UInt8], any Error> {
     let budget = ContinuousClock.now.duration(to: deadline) - safetyMargin
@@ -34,10 +51,12 @@ enum HandlerTimeout {
         }
         completion?.markFinished()
       }
-      let timer = eventLoop.scheduleTask(in: .nanoseconds(budget.wholeNanoseconds)) {
-        if outcome.complete(.failure(InvocationError.timeout(budget: budget))) { work.cancel() }
+      let watch = watchdog.arm(at: deadline - safetyMargin) {
+        guard outcome.complete(.failure(InvocationError.timeout(budget: budget))) else { return }
+        work.cancel()
+        onTimeout?()
       }
-      outcome.onFinish { timer.cancel() }
+      outcome.onFinish { watchdog.disarm(watch) }
     }
   }
 }

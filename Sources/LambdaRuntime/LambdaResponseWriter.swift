@@ -180,6 +180,14 @@ public final class LambdaResponseWriter: Sendable {
     for waiter in waiters { waiter.resume(with: outcome) }
   }
 
+  /// Whether the streamed response has started on the connection, so that an error now belongs in its trailers.
+  var isStreaming: Bool {
+    state.withLock { state in
+      if case .streaming = state.phase { return true }
+      return false
+    }
+  }
+
   /// Ends the response once the handler has returned, thrown or timed out; later writes throw `.closed`.
   func finish(after outcome: Result<[UInt8], any Error>) -> Ending {
     state.withLock { state in

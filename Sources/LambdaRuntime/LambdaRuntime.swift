@@ -51,7 +51,8 @@ public struct LambdaRuntime: Sendable {
   /// `/runtime/init/error`), when the Runtime API failed, or when a handler kept running after its timeout.
   ///
   /// The runtime uses `MultiThreadedEventLoopGroup.singleton`: its first loop carries the Runtime API connection and
-  /// the deadline timers, its second (when there is one) runs the handlers. Set
+  /// runs the handlers, and its second times their deadlines, so a handler that hogs its thread still gets its
+  /// `Function.Timeout`. With a single loop, handlers run on Swift's global executor instead. Set
   /// `NIOSingletons.groupLoopCountSuggestion = 2` first thing in `main` to get two loops on a one-CPU sandbox.
   public func run() async throws(LambdaRuntimeError) {
     let startedAt = ContinuousClock.now
@@ -60,7 +61,6 @@ public struct LambdaRuntime: Sendable {
     let logger = Logger(label: "lambda-runtime")
     let group = MultiThreadedEventLoopGroup.singleton
     let loops = Array(group.makeIterator())
-    let handlerExecutor: any TaskExecutor = loops.count > 1 ? EventLoopExecutor(loops[1]) : globalConcurrentExecutor
     let settings = LambdaEnvironment(environment)
     let client: HTTPRuntimeAPI
     do {
@@ -72,14 +72,19 @@ public struct LambdaRuntime: Sendable {
       logger.critical("\(failure)")
       throw failure
     }
+    // Handlers on the connection's own thread: an invocation's Runtime API calls, its handler and the handler's
+    // HTTP clients (which use the loop a request is made from) then share one thread, with no hops between them.
+    let loopExecutor = EventLoopExecutor(client.eventLoop)
+    let handlerExecutor: any TaskExecutor = loops.count > 1 ? loopExecutor : globalConcurrentExecutor
+    let watchdogLoop = loops.first { $0 !== client.eventLoop } ?? client.eventLoop
     let termination = TerminationRequest()
     let signal = TerminationSignal { termination.request() }
     defer { withExtendedLifetime(signal) {} }
     let session = RuntimeSession(
       api: client, setup: setup, environment: settings,
       initContext: LambdaInitContext(environment: environment, logger: logger, eventLoopGroup: group),
-      configuration: configuration, handlerExecutor: handlerExecutor, loopExecutor: EventLoopExecutor(client.eventLoop),
-      termination: termination, startedAt: startedAt)
+      configuration: configuration, handlerExecutor: handlerExecutor, loopExecutor: loopExecutor,
+      termination: termination, startedAt: startedAt, watchdogLoop: watchdogLoop)
     try await session.run()
   }
 }

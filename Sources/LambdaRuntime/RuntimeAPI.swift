@@ -24,4 +24,15 @@ protocol RuntimeAPI: Sendable {
 
   /// Posts an initialisation error; returns the status.
   func postInitError(report: ErrorReport) async throws -> Int
+
+  /// Posts an invocation error over a connection of its own on `eventLoop`: for a timeout while the handler holds
+  /// the thread of the client's connection.
+  func postErrorOnNewConnection(requestId: String, report: ErrorReport, eventLoop: any EventLoop) async throws -> Int
+}
+
+extension RuntimeAPI {
+  /// A client without connections of its own to open posts on its one channel.
+  func postErrorOnNewConnection(requestId: String, report: ErrorReport, eventLoop: any EventLoop) async throws -> Int {
+    try await postError(requestId: requestId, report: report)
+  }
 }

@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 
 /// One life of a runtime on a Runtime API: set the function up (or report why it could not be), serve invocations
 /// until a shutdown is requested or the loop fails, then run the shutdown actions.
@@ -14,12 +15,14 @@ struct RuntimeSession<API: RuntimeAPI>: Sendable {
   let environment: LambdaEnvironment
   let initContext: LambdaInitContext
   let configuration: LambdaRuntimeConfiguration
-  /// Where handlers run: not the connection's thread, so the loop can report a timeout while a handler hogs its own.
+  /// Where handlers run: the connection's thread (`loopExecutor`), or another when there is a single event loop.
   let handlerExecutor: any TaskExecutor
   /// Where the loop runs: the connection's thread, so its socket I/O needs no thread hops.
   let loopExecutor: any TaskExecutor
   let termination: TerminationRequest
   let startedAt: ContinuousClock.Instant
+  /// Where timeouts are timed; must not be a thread handlers run on. Nil: the client's event loop.
+  var watchdogLoop: (any EventLoop)? = nil
 
   private enum Ending: Sendable {
     case terminated
@@ -39,11 +42,12 @@ struct RuntimeSession<API: RuntimeAPI>: Sendable {
     logger.info("Cold start: initialised in \((.now - startedAt).millisecondsText) ms.")
 
     let activity = InvocationActivity()
+    let ending = OnceContinuation<Ending>()
     let loop = RuntimeLoop(
       api: api, handler: handler, environment: environment, logger: logger, activity: activity,
-      handlerExecutor: handlerExecutor, safetyMargin: configuration.timeoutSafetyMargin,
-      timeoutGrace: configuration.timeoutGrace)
-    let ending = OnceContinuation<Ending>()
+      handlerExecutor: handlerExecutor, watchdog: DeadlineWatchdog(eventLoop: watchdogLoop ?? api.eventLoop),
+      safetyMargin: configuration.timeoutSafetyMargin, timeoutGrace: configuration.timeoutGrace,
+      onStuck: { ending.finish(.loopEnded($0)) })
     termination.onRequest { ending.finish(.terminated) }
     // Unstructured: a shutdown must be able to return while a handler that ignores cancellation still holds the loop,
     // which a child task would not allow.
