@@ -4,7 +4,8 @@
 #
 #   echo:      cold start (spawn → first /next, median of COLD_RUNS), function CPU per warm invoke over
 #              INVOCATIONS, RSS after them and peak RSS (VmHWM): bootstrap (_HANDLER=echo), the official Swift
-#              runtime (swift-aws-lambda-runtime 2.x, scripts/build-official-runtime.sh), awslambdaric, bare C loop;
+#              runtime (swift-aws-lambda-runtime 2.x, scripts/build-official-runtime.sh: the event's bytes back,
+#              and its Codable hello-world form), awslambdaric, bare C loop;
 #   self-test: CPU per invoke of events/self-test.json over SELFTEST_INVOCATIONS, peak RSS, DynamoDB calls per
 #              invoke (counted by the moto server) and CPU per call: bootstrap against awslambdaric + boto3 doing
 #              the same ten steps (Benchmarks/peers/selftest_boto3.py);
@@ -61,6 +62,8 @@ trap 'kill "$MOTO_PID" 2>/dev/null || true; rm -rf "$work"' EXIT
 command_swift=(/usr/bin/env _HANDLER=echo "$BOOTSTRAP")
 # shellcheck disable=SC2034
 command_official=("$OFFICIAL_BOOTSTRAP")
+# shellcheck disable=SC2034
+command_official_codable=(/usr/bin/env PEER_MODE=codable "$OFFICIAL_BOOTSTRAP")
 # shellcheck disable=SC2034
 command_python=(/usr/bin/env "PYTHONPATH=$work" "$venv/bin/python" -m awslambdaric echo.handler)
 # shellcheck disable=SC2034
@@ -119,13 +122,13 @@ check_selftest() {
 check_selftest "${command_selftest_swift[@]}"
 check_selftest "${command_selftest_boto3[@]}"
 
-echo_contenders=(swift official python bare)
+echo_contenders=(swift official official_codable python bare)
 selftest_contenders=(selftest_swift selftest_boto3)
 for round in $(seq "$rounds"); do
   # Each round runs the contenders in the other order, so neither always runs first after the builds.
   order=("${echo_contenders[@]}") selftest_order=("${selftest_contenders[@]}")
   if ((round % 2 == 0)); then
-    order=(bare python official swift) selftest_order=(selftest_boto3 selftest_swift)
+    order=(bare python official_codable official swift) selftest_order=(selftest_boto3 selftest_swift)
   fi
   for contender in "${order[@]}"; do
     declare -n command="command_$contender"

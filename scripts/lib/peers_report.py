@@ -13,7 +13,8 @@ rows = [json.loads(line) for line in open(path)]
 rounds = sorted({row["round"] for row in rows})
 NAMES = {
     "swift": "our `bootstrap` (shipped build)",
-    "official": "swift-aws-lambda-runtime 2.x",
+    "official": "swift-aws-lambda-runtime 2.x, bytes echo",
+    "official_codable": "swift-aws-lambda-runtime 2.x, Codable echo",
     "python": "awslambdaric",
     "bare": "bare C loop (floor)",
     "selftest_swift": "our `bootstrap`",
@@ -59,7 +60,7 @@ print(f"Rounds: {len(rounds)}, {when}; echo: {invocations} warm invokes, cold st
       f"Cells: rounds {' / '.join(map(str, rounds))}.")
 print()
 
-echo = ["swift", "official", "python", "bare"]
+echo = ["swift", "official", "official_codable", "python", "bare"]
 figures = {
     "cold start, ms": lambda r: r["coldMs"],
     "CPU per warm invoke, µs": lambda r: r["warmCPUMicrosecondsPerInvoke"],
