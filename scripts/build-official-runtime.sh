@@ -30,6 +30,12 @@ if [[ ! -d "$runtime/.git" ]] || [[ "$(git -C "$runtime" describe --tags --exact
   git -C "$runtime" -c advice.detachedHead=false checkout --quiet "$ref"
 fi
 
+# Every 2.x tag (2.0.0–2.4.0) reads LOG_LEVEL with `flatMap(Logger.Level.init)`, which swift-log 1.16 (the one
+# version the package mirror here has) makes ambiguous: it added `Logger.Level.init?(_ description:)` beside
+# `init?(rawValue:)`. Naming the initializer those tags were written against builds them unchanged otherwise.
+sed -i 's/flatMap(Logger\.Level\.init)/flatMap(Logger.Level.init(rawValue:))/' \
+  "$runtime/Sources/AWSLambdaRuntime/LambdaRuntime.swift"
+
 mkdir -p "$package/Sources/OfficialEcho"
 cp Benchmarks/peers/official_echo.swift "$package/Sources/OfficialEcho/main.swift"
 cat >"$package/Package.swift" <<'SWIFT'

@@ -5,10 +5,10 @@
 import AWSLambdaRuntime
 import NIOCore
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 // The shape of the benchmark's echo event: {"hello":"world","numbers":[1,2,3],"nested":{"ok":true}}.
@@ -19,7 +19,7 @@ struct EchoEvent: Codable, Sendable {
   var nested: Nested
 }
 
-// getenv, not ProcessInfo: ProcessInfo lives in Foundation proper, which the runtime itself does not need.
+// getenv, not ProcessInfo, so that this file adds no Foundation of its own to what the runtime links.
 if let mode = getenv("PEER_MODE"), String(cString: mode) == "codable" {
   let runtime = LambdaRuntime { (event: EchoEvent, _: LambdaContext) in event }
   try await runtime.run()
