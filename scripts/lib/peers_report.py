@@ -5,6 +5,7 @@ Every cell lists the rounds in order ("r1 / r2 / r3"); ratios are taken within a
 """
 
 import json
+import os
 import statistics
 import sys
 
@@ -57,7 +58,9 @@ def met(values, test):
 mb = 1 / 1024
 print(f"Rounds: {len(rounds)}, {when}; echo: {invocations} warm invokes, cold start median of {cold_runs}; "
       f"self-test: {selftest_invocations} invokes; routes: {route_requests} requests each. "
-      f"Cells: rounds {' / '.join(map(str, rounds))}.")
+      f"Cells: rounds {' / '.join(map(str, rounds))}. DynamoDB connections: "
+      + ("kept alive (keepalive_proxy.py in front of moto)." if os.environ.get("KEEPALIVE") == "1"
+         else "one per call (moto closes each after its response)."))
 print()
 
 echo = ["swift", "official", "official_codable", "python", "bare"]
