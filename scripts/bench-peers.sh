@@ -101,7 +101,9 @@ cold_start() {
     python3 -c 'import json,sys; print(json.loads(sys.stdin.read().splitlines()[-1])["initMs"])'
 }
 
-moto_calls() { curl -fsS "$MOTO_ENDPOINT/_counts" | python3 -c 'import json,sys; print(sum(json.load(sys.stdin).values()))'; }
+moto_calls() {
+  curl -fsS "$MOTO_ENDPOINT/_counts" | python3 -c 'import json,sys; print(sum(json.load(sys.stdin).values()))'
+}
 
 # Appends one result line: round, table, contender and the serve figures (plus extras as JSON).
 record() {

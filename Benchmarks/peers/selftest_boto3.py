@@ -102,9 +102,9 @@ def user_stats_update(user_id, token, deltas, count_delta, last_entry_at=None):
         names["#a9"] = "lastEntryAt"
         values[":v9"] = {"S": last_entry_at}
         sets += ", #a9 = :v9"
-    return {"Update": {"TableName": USERS, "Key": user_key(user_id), "UpdateExpression": sets + " ADD " + ", ".join(adds),
-                       "ConditionExpression": condition, "ExpressionAttributeNames": names,
-                       "ExpressionAttributeValues": values}}
+    return {"Update": {"TableName": USERS, "Key": user_key(user_id),
+                       "UpdateExpression": sets + " ADD " + ", ".join(adds), "ConditionExpression": condition,
+                       "ExpressionAttributeNames": names, "ExpressionAttributeValues": values}}
 
 
 def month_totals_update(user_id, day, changes):
@@ -120,8 +120,9 @@ def month_totals_update(user_id, day, changes):
         names[f"#a{index}"], names[f"#n{index}"] = f"kg_{category}_{suffix}", f"n_{category}_{suffix}"
         values[f":a{index}"], values[f":n{index}"] = {"N": str(kg)}, {"N": str(n)}
         adds += [f"#a{index} :a{index}", f"#n{index} :n{index}"]
-    return {"Update": {"TableName": ENTRIES, "Key": month_key(user_id, day), "UpdateExpression": "ADD " + ", ".join(adds),
-                       "ExpressionAttributeNames": names, "ExpressionAttributeValues": values}}
+    return {"Update": {"TableName": ENTRIES, "Key": month_key(user_id, day),
+                       "UpdateExpression": "ADD " + ", ".join(adds), "ExpressionAttributeNames": names,
+                       "ExpressionAttributeValues": values}}
 
 
 def day_totals(user_id, first, last, days):
@@ -295,11 +296,14 @@ def run_steps(user_id, now):
         client.transact_write_items(ClientRequestToken=token, TransactItems=[
             {"Update": {"TableName": USERS, "Key": user_key(user_id),
                         "UpdateExpression": "SET lastWriteToken = :token ADD #a1 :v1",
-                        "ConditionExpression": USER_WRITE + " AND (attribute_not_exists(goalCount) OR goalCount < :most)",
+                        "ConditionExpression": USER_WRITE
+                        + " AND (attribute_not_exists(goalCount) OR goalCount < :most)",
                         "ExpressionAttributeNames": {"#a1": "goalCount"},
-                        "ExpressionAttributeValues": {":token": {"S": token}, ":v1": {"N": "1"}, ":most": {"N": "50"}}}},
+                        "ExpressionAttributeValues": {":token": {"S": token}, ":v1": {"N": "1"},
+                                                      ":most": {"N": "50"}}}},
             {"Put": {"TableName": GOALS, "ConditionExpression": "attribute_not_exists(userId)", "Item": {
-                "userId": {"S": user_id}, "goalId": {"S": "selftest-goal"}, "title": {"S": "Stay under 100 kg this week"},
+                "userId": {"S": user_id}, "goalId": {"S": "selftest-goal"},
+                "title": {"S": "Stay under 100 kg this week"},
                 "kind": {"S": "cap"}, "targetKgCO2e": {"N": "100"}, "periodStart": {"S": start.isoformat()},
                 "periodEnd": {"S": today.isoformat()}, "status": {"S": "active"}, "createdAt": {"S": now_text},
                 "updatedAt": {"S": now_text}, "version": {"N": "1"}, "writeToken": {"S": token}}}},

@@ -2,8 +2,8 @@
 process's peak resident memory (VmHWM) added as peakRSSKB.
 
 serve reports the function's RSS after the last invoke, not its peak, and kills the function before it exits,
-so this polls the peak of serve's children every 10 ms while serve runs and keeps the largest seen; VmHWM only
-grows, so the last sample is within 10 ms of the end. It starts serve itself, so that no short run can end
+so this polls the peak of serve's children every 10 ms while serve runs and keeps each child's last sample;
+VmHWM only grows, so that is within 10 ms of the end. It starts serve itself, so that no short run can end
 before the polling starts.
 """
 
@@ -51,13 +51,15 @@ def command_name(pid):
 
 serve = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE)
 serve_name = command_name(serve.pid)
-peak = 0
+# The last sample of each child, not the largest: a child's first samples can come from before its exec, when it
+# is still a copy of serve (or shares serve's memory, after vfork), while VmHWM of the exec'd function only grows.
+last = {}
 while serve.poll() is None:
     for child in children(serve.pid):
-        # Between fork and exec a child is a copy of serve, with serve's memory: not the function yet.
         if command_name(child) != serve_name:
-            peak = max(peak, high_water_kb(child))
+            last[child] = high_water_kb(child) or last.get(child, 0)
     time.sleep(0.01)
+peak = max(last.values(), default=0)
 lines = serve.stdout.read().decode().strip().splitlines()
 if serve.returncode != 0 or not lines:
     sys.exit(f"serve failed ({serve.returncode}): {lines}")

@@ -110,7 +110,8 @@ for table in sorted({row["table"] for row in rows if row["table"].startswith("ro
         print(f"| {route} | {cell(cpu, 0)} | {cell(per, 2)} | {cell(per_call, 0)} | {failed} | {note} |")
     print()
 
-swift_cold, bare_cold = series("echo", "swift", figures["cold start, ms"]), series("echo", "bare", figures["cold start, ms"])
+swift_cold = series("echo", "swift", figures["cold start, ms"])
+bare_cold = series("echo", "bare", figures["cold start, ms"])
 swift_cpu = series("echo", "swift", figures["CPU per warm invoke, µs"])
 bare_cpu = series("echo", "bare", figures["CPU per warm invoke, µs"])
 official = {label: series("echo", "official", value) for label, value in figures.items()}
