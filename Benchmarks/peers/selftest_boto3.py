@@ -175,6 +175,12 @@ def award_first_entry(user_id, now_text):
     get_user(user_id)
     if any(item["achievementId"]["S"] == "first-entry" for item in achievements(user_id)):
         return False
+    put_first_entry(user_id, now_text)
+    return True
+
+
+def put_first_entry(user_id, now_text):
+    """Stores the first-entry achievement for a live user, as the store's transaction does."""
     token = str(uuid.uuid4())
     client.transact_write_items(ClientRequestToken=token, TransactItems=[
         {"ConditionCheck": {"TableName": USERS, "Key": user_key(user_id), "ConditionExpression": USER_LIVE}},
@@ -183,7 +189,6 @@ def award_first_entry(user_id, now_text):
             "criteria": {"S": "Log your first carbon entry."}, "earnedAt": {"S": now_text},
             "writeToken": {"S": token}}}},
     ])
-    return True
 
 
 def delete_all(user_id, now):
@@ -328,14 +333,7 @@ def run_steps(user_id, now):
         day_totals(user_id, months_back(today, 2), months_back(today, 1), 31)
         awarded = []
         if not any(item["achievementId"]["S"] == "first-entry" for item in earned):
-            token = str(uuid.uuid4())
-            client.transact_write_items(ClientRequestToken=token, TransactItems=[
-                {"ConditionCheck": {"TableName": USERS, "Key": user_key(user_id), "ConditionExpression": USER_LIVE}},
-                {"Put": {"TableName": ACHIEVEMENTS, "ConditionExpression": "attribute_not_exists(userId)", "Item": {
-                    "userId": {"S": user_id}, "achievementId": {"S": "first-entry"}, "name": {"S": "First Step"},
-                    "criteria": {"S": "Log your first carbon entry."}, "earnedAt": {"S": now_text},
-                    "writeToken": {"S": token}}}},
-            ])
+            put_first_entry(user_id, now_text)
             awarded.append("first-entry")
         expect(awarded == ["first-entry"], f"awarded {awarded}")
         expect(not award_first_entry(user_id, now_text), "first-entry was awarded twice")
