@@ -7,19 +7,21 @@ import Synchronization
 final class HandlerCompletion: Sendable {
   private struct State {
     var isFinished = false
-    var waiter: CheckedContinuation<Bool, Never>?
+    /// Both the loop and the watchdog may wait after a timeout; each waiter has its own timer.
+    var waiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
+    var lastWaiter: UInt64 = 0
   }
 
   private let state = Mutex(State())
 
   /// Records that the handler's task has ended (or was never started).
   func markFinished() {
-    let waiter = state.withLock { state in
+    let waiters = state.withLock { state in
       state.isFinished = true
-      defer { state.waiter = nil }
-      return state.waiter
+      defer { state.waiters = [:] }
+      return state.waiters
     }
-    waiter?.resume(returning: true)
+    for waiter in waiters.values { waiter.resume(returning: true) }
   }
 
   /// Waits until the handler's task has ended, at most `limit` by a timer on `eventLoop`; returns whether it ended.
@@ -28,21 +30,18 @@ final class HandlerCompletion: Sendable {
   /// the answer up.
   func waitUntilFinished(atMost limit: Duration, timer eventLoop: any EventLoop) async -> Bool {
     await withCheckedContinuation { continuation in
-      let alreadyFinished = state.withLock { state in
-        if state.isFinished { return true }
-        state.waiter = continuation
-        return false
+      let waiter = state.withLock { state -> UInt64? in
+        if state.isFinished { return nil }
+        state.lastWaiter &+= 1
+        state.waiters[state.lastWaiter] = continuation
+        return state.lastWaiter
       }
-      if alreadyFinished {
+      guard let waiter else {
         continuation.resume(returning: true)
         return
       }
       eventLoop.scheduleTask(in: .nanoseconds(limit.wholeNanoseconds)) { [self] in
-        let waiter = state.withLock { state in
-          defer { state.waiter = nil }
-          return state.waiter
-        }
-        waiter?.resume(returning: false)
+        state.withLock { $0.waiters.removeValue(forKey: waiter) }?.resume(returning: false)
       }
     }
   }
