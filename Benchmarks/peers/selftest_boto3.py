@@ -211,7 +211,7 @@ def item_counts(user_id):
             for table in (USERS, ENTRIES, GOALS, ACHIEVEMENTS)}
 
 
-def run_steps(user_id, now):
+def run_steps(user_id, now, remaining):
     now_text = iso(now)
     timestamps = []
 
@@ -320,17 +320,17 @@ def run_steps(user_id, now):
         expect(emitted == 21 and emitted <= number(goal["targetKgCO2e"]["N"]), f"goal progress is {emitted}")
 
     def award():
-        # The rules read the user, what it has earned, three months of day totals, its goals and their progress.
+        # The rules read the user, what it has earned, its goals and their progress, and in one query the day totals
+        # both day-based rules need (the streak's 60 days and the two months the reduction compares).
         today = now.date()
         get_user(user_id)
         earned = achievements(user_id)
-        day_totals(user_id, months_back(today, 2), today, 31)
+        day_totals(user_id, min(today - timedelta(days=59), months_back(today, 2)), today, 31)
         goals = client.query(TableName=GOALS, KeyConditionExpression="userId = :u",
                              ExpressionAttributeValues={":u": {"S": user_id}}, Limit=50, ConsistentRead=True)["Items"]
         for goal in goals:
             goal_emitted(user_id, date.fromisoformat(goal["periodStart"]["S"]),
                          date.fromisoformat(goal["periodEnd"]["S"]))
-        day_totals(user_id, months_back(today, 2), months_back(today, 1), 31)
         awarded = []
         if not any(item["achievementId"]["S"] == "first-entry" for item in earned):
             put_first_entry(user_id, now_text)
@@ -362,6 +362,7 @@ def run_steps(user_id, now):
     def delete_everything():
         delete_all(user_id, datetime.now(timezone.utc))
         counts = item_counts(user_id)
+        remaining.update(counts)
         expect(all(value == 0 for value in counts.values()), f"items remain: {counts}")
 
     return [
@@ -387,7 +388,8 @@ def handler(event, context):
     now = datetime.now(timezone.utc)
     user_id = "selftest-" + str(uuid.uuid4())
     steps = []
-    for name, body in run_steps(user_id, now):
+    remaining = {}
+    for name, body in run_steps(user_id, now, remaining):
         started = time.perf_counter()
         error = None
         try:
@@ -402,7 +404,8 @@ def handler(event, context):
         except Exception:
             pass
     try:
-        left = sum(item_counts(user_id).values())
+        # As the store does: when step 10 passed, its count was the last thing to touch the tables.
+        left = sum((remaining if steps[-1]["passed"] else item_counts(user_id)).values())
         cleanup = {"passed": left == 0, "items_left": left}
     except Exception:
         cleanup = {"passed": False, "items_left": None}
