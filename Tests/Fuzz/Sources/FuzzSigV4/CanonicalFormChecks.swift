@@ -70,7 +70,7 @@ enum CanonicalFormChecks {
     // With names that are HTTP tokens, the signed names can be split and compared.
     guard headers.allSatisfy({ isToken($0.name) }) else { return }
     let names = canonical.signedNames.split(separator: ";").map(String.init)
-    let expected = Set(headers.map { $0.name.lowercased() }).subtracting(CanonicalHeaders.unsigned)
+    let expected = Set(headers.map { $0.name.lowercased() }.filter { !CanonicalHeaders.isUnsigned($0) })
     FuzzCheck.require(names == expected.sorted(), "signed names \(canonical.signedNames) for \(expected.sorted())")
     // Split as bytes: a value ending in CR would join the line break into one "\r\n" Character.
     let blockNames = canonical.block.utf8.split(separator: UInt8(ascii: "\n")).map {
