@@ -22,16 +22,16 @@ enum HandlerTimeout {
 
   /// Runs `body` on `executor`, which must not run on the watchdog's event loop thread, so a handler that hogs its
   /// thread cannot stop the timeout from being delivered. `completion` learns when `body` has ended (at once when it
-  /// is never started), which may be well after this returns a timeout. `onTimeout` runs on the watchdog's loop
-  /// right after a timeout was delivered: if `executor` is the caller's own thread and the handler hogs it, this
-  /// call cannot return until the handler lets go, and `onTimeout` is how the caller still learns of it.
+  /// is never started), which may be well after this returns a timeout. `onTimeout` gets the timeout on the
+  /// watchdog's loop right after it was delivered: if `executor` is the caller's own thread and the handler hogs it,
+  /// this call cannot return until the handler lets go, and `onTimeout` is how the caller still learns of it.
   static func run(
     deadline: ContinuousClock.Instant,
     safetyMargin: Duration = defaultSafetyMargin,
     watchdog: DeadlineWatchdog,
     executor: any TaskExecutor,
     completion: HandlerCompletion? = nil,
-    onTimeout: (@Sendable () -> Void)? = nil,
+    onTimeout: (@Sendable (any Error) -> Void)? = nil,
     _ body: @escaping @Sendable () async throws -> [UInt8]
   ) async -> Result<[UInt8], any Error> {
     let budget = ContinuousClock.now.duration(to: deadline) - safetyMargin
@@ -52,9 +52,10 @@ enum HandlerTimeout {
         completion?.markFinished()
       }
       let watch = watchdog.arm(at: deadline - safetyMargin) {
-        guard outcome.complete(.failure(InvocationError.timeout(budget: budget))) else { return }
+        let timeout = InvocationError.timeout(budget: budget)
+        guard outcome.complete(.failure(timeout)) else { return }
         work.cancel()
-        onTimeout?()
+        onTimeout?(timeout)
       }
       outcome.onFinish { watchdog.disarm(watch) }
     }

@@ -73,14 +73,13 @@ struct RuntimeLoop<API: RuntimeAPI>: Sendable {
   private func reportIfStuck(
     _ context: LambdaContext, _ completion: HandlerCompletion, _ reporter: TimeoutReporter,
     writer: LambdaResponseWriter?
-  ) -> @Sendable () -> Void {
+  ) -> @Sendable (any Error) -> Void {
     let (api, watchdog, grace, onStuck) = (api, watchdog, timeoutGrace, onStuck)
-    let budget = context.deadline - safetyMargin - .now
-    return {
+    return { timeout in
       watchdog.eventLoop.scheduleTask(in: .nanoseconds(Self.stuckAfter.wholeNanoseconds)) {
         guard writer?.isStreaming != true, reporter.claim(.outOfBand) else { return }
         Task {
-          let report = ErrorReport(functionError: InvocationError.timeout(budget: budget))
+          let report = ErrorReport(functionError: timeout)
           context.logger.error(
             "Invocation failed with \(report.errorType) while its handler held the runtime's thread.")
           do {
