@@ -117,14 +117,14 @@ public final class LambdaResponseWriter: Sendable {
   /// The number of bytes sent so far (prelude included).
   public var bytesWritten: Int { state.withLock { $0.bytesSent } }
 
-  /// Queues `chunk` at once (it leaves as soon as the connection's event loop gets to it) and returns without waiting
-  /// for it to be written, unless more than `unconfirmedLimit` bytes are then on their way.
+  /// Hands `chunk` to the stream (which may write it before it returns) and returns without waiting for it to be
+  /// written, unless more than `unconfirmedLimit` bytes are then on their way.
   /// A `recycled` chunk's buffer goes back to `buffers` once written.
   private func send(
     _ chunk: ByteBuffer, opening contentType: String, isPrelude: Bool, recycled: Bool = false
   ) async throws {
     let size = chunk.readableBytes
-    let mustWait = try state.withLock { state throws -> Bool in
+    let stream = try state.withLock { state throws -> (any ResponseStream)? in
       if let failure = state.writeFailure { throw failure }
       let stream: any ResponseStream
       switch state.phase {
@@ -142,17 +142,19 @@ public final class LambdaResponseWriter: Sendable {
         state.limitExceeded = true
         throw StreamingResponseError.responseTooLarge(limit: limit)
       }
-      guard size > 0 else { return false }
+      guard size > 0 else { return nil }
       state.bytesSent += size
       state.unconfirmedBytes += size
-      // Queued while the lock is held, so chunks leave in the order their writes took the lock, and none can
-      // follow the end that `finish` queues.
-      stream.send(chunk) { [self] result in
-        confirm(size, result)
-        if recycled { buffers.giveBack(chunk) }
-      }
-      return state.unconfirmedBytes > Self.unconfirmedLimit
+      return stream
     }
+    guard let stream else { return }
+    // Sent outside the lock: a stream may write before it returns, and its callback takes the lock. The stream keeps
+    // its chunks in order and refuses any after its end.
+    stream.send(chunk) { [self] result in
+      confirm(size, result)
+      if recycled { buffers.giveBack(chunk) }
+    }
+    let mustWait = state.withLock { $0.unconfirmedBytes > Self.unconfirmedLimit }
     guard mustWait else { return }
     try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
       let ready = state.withLock { state -> Result<Void, any Error>? in

@@ -62,13 +62,12 @@ public struct LambdaRuntime: Sendable {
     let group = MultiThreadedEventLoopGroup.singleton
     let loops = Array(group.makeIterator())
     let settings = LambdaEnvironment(environment)
-    let client: HTTPRuntimeAPI
+    let client: SocketRuntimeAPI
     do {
-      client = try await HTTPRuntimeAPI.connect(
-        address: settings.runtimeAPI, group: loops[0], userAgent: configuration.userAgent)
+      client = try SocketRuntimeAPI(
+        address: settings.runtimeAPI, eventLoop: loops[0], userAgent: configuration.userAgent)
     } catch {
-      let failure = LambdaRuntimeError.runtimeAPI(
-        error as? RuntimeAPIError ?? .connectionFailed(address: settings.runtimeAPI ?? "", reason: "\(error)"))
+      let failure = LambdaRuntimeError.runtimeAPI(error)
       logger.critical("\(failure)")
       throw failure
     }

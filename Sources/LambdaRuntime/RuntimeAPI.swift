@@ -1,6 +1,6 @@
 import NIOCore
 
-/// The calls a runtime makes to Lambda's Runtime API. `HTTPRuntimeAPI` makes them over HTTP; tests drive the loop
+/// The calls a runtime makes to Lambda's Runtime API. `SocketRuntimeAPI` makes them over HTTP; tests drive the loop
 /// in-process with a scripted implementation.
 protocol RuntimeAPI: Sendable {
   /// A streamed response in progress.
@@ -28,6 +28,9 @@ protocol RuntimeAPI: Sendable {
   /// Posts an invocation error over a connection of its own on `eventLoop`: for a timeout while the handler holds
   /// the thread of the client's connection.
   func postErrorOnNewConnection(requestId: String, report: ErrorReport, eventLoop: any EventLoop) async throws -> Int
+
+  /// Ends the connection, so that a `next()` still waiting fails at once: at shutdown, once the loop is done with it.
+  func stop()
 }
 
 extension RuntimeAPI {
@@ -35,4 +38,7 @@ extension RuntimeAPI {
   func postErrorOnNewConnection(requestId: String, report: ErrorReport, eventLoop: any EventLoop) async throws -> Int {
     try await postError(requestId: requestId, report: report)
   }
+
+  /// A client with nothing that blocks a thread has nothing to wake.
+  func stop() {}
 }

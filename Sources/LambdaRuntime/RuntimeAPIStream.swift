@@ -1,6 +1,6 @@
-import HTTPConnection
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -8,15 +8,32 @@ import NIOHTTP1
   import Foundation
 #endif
 
-/// A streamed `POST .../response` on the Runtime API connection: chunked, each chunk sent as written, and an error
-/// after the first byte in the trailers the request declared.
-struct RuntimeAPIStream: ResponseStream {
+/// A streamed `POST .../response` on the Runtime API connection: chunked, each chunk written to the socket as it is
+/// sent, and an error after the first byte in the trailers the request declared.
+final class RuntimeAPIStream: ResponseStream {
   static let errorTypeTrailer = "Lambda-Runtime-Function-Error-Type"
   static let errorBodyTrailer = "Lambda-Runtime-Function-Error-Body"
 
-  let request: HTTP1RequestStream
-  let path: String
-  let address: String
+  private struct State {
+    /// The request head, until it leaves with the first chunk (or the end).
+    var head: ByteBuffer?
+    var isFinished = false
+    /// The first failed write: the connection is broken, and the end reports it.
+    var failure: RuntimeAPIError?
+  }
+
+  private let connection: RuntimeAPIConnection
+  private let path: String
+  private let state: Mutex<State>
+
+  init(connection: RuntimeAPIConnection, path: String, contentType: String) {
+    self.connection = connection
+    self.path = path
+    let head = RuntimeAPIRequestHead.bytes(
+      method: "POST", path: path, host: connection.address, userAgent: connection.userAgent,
+      fields: Self.headers(contentType: contentType))
+    state = Mutex(State(head: head))
+  }
 
   /// The headers that make a response a streamed one, `contentType` aside.
   static func headers(contentType: String) -> [(String, String)] {
@@ -30,30 +47,71 @@ struct RuntimeAPIStream: ResponseStream {
   }
 
   /// The trailers carrying `report`: its type, and its JSON body in base64 (a header value cannot hold JSON as is).
-  static func trailers(for report: ErrorReport) -> HTTPHeaders {
-    [errorTypeTrailer: report.errorType, errorBodyTrailer: Data(report.jsonBody).base64EncodedString()]
+  static func trailers(for report: ErrorReport) -> [(String, String)] {
+    [(errorTypeTrailer, report.errorType), (errorBodyTrailer, Data(report.jsonBody).base64EncodedString())]
   }
 
+  /// Writes `chunk` (after the head, the first time) before it returns; the lock keeps chunks whole and in order,
+  /// and none after the end.
   func send(_ chunk: ByteBuffer, whenWritten: @escaping @Sendable (Result<Void, any Error>) -> Void) {
-    request.send(chunk, whenWritten: whenWritten)
-  }
-
-  /// Failures become `RuntimeAPIError`s, which end the runtime as for a buffered response.
-  func finish(error: ErrorReport?) -> EventLoopFuture<Int> {
-    let (path, address) = (path, address)
-    return request.finish(trailers: error.map(Self.trailers(for:))).flatMapResult { response in
-      guard response.status < 500 else {
-        return .failure(
-          RuntimeAPIError.unexpectedStatus(
-            request: "POST " + path, status: response.status, body: String(decoding: response.body, as: UTF8.self)))
-      }
-      return .success(response.status)
-    }.flatMapErrorThrowing { error in
-      switch error {
-      case let error as RuntimeAPIError: throw error
-      case HTTP1ConnectionError.connectionClosed: throw RuntimeAPIError.connectionClosed
-      default: throw RuntimeAPIError.connectionFailed(address: address, reason: "\(error)")
+    let result = state.withLock { state -> Result<Void, any Error> in
+      if let failure = state.failure { return .failure(failure) }
+      guard !state.isFinished else { return .failure(StreamingResponseError.closed) }
+      var parts: [ByteBuffer] = []
+      if let head = state.head { parts.append(head) }
+      parts += [RuntimeAPIRequestHead.chunkSizeLine(chunk.readableBytes), chunk, Self.lineEnd]
+      do throws(RuntimeAPIError) {
+        try self.connection.write(parts)
+        state.head = nil
+        return .success(())
+      } catch {
+        state.failure = error
+        return .failure(error)
       }
     }
+    whenWritten(result)
   }
+
+  /// Writes the last chunk and the trailers, then reads the Runtime API's answer; 5xx answers and broken
+  /// connections are `RuntimeAPIError`s, which end the runtime as for a buffered response.
+  func finish(error: ErrorReport?) -> EventLoopFuture<Int> {
+    let written = state.withLock { state -> Result<Void, RuntimeAPIError> in
+      if let failure = state.failure { return .failure(failure) }
+      guard !state.isFinished else { return .failure(.connectionClosed) }
+      state.isFinished = true
+      var end = ByteBuffer()
+      end.writeStaticString("0\r\n")
+      RuntimeAPIRequestHead.writeFields(error.map(Self.trailers(for:)) ?? [], to: &end)
+      end.writeStaticString("\r\n")
+      do throws(RuntimeAPIError) {
+        try self.connection.write((state.head.map { [$0] } ?? []) + [end])
+        state.head = nil
+        return .success(())
+      } catch {
+        return .failure(error)
+      }
+    }
+    let (connection, path) = (connection, path)
+    let answer = { @Sendable (response: RuntimeAPIResponse) throws -> Int in
+      guard response.status < 500 else {
+        throw RuntimeAPIError.unexpectedStatus(request: "POST " + path, status: response.status, body: response.text)
+      }
+      return response.status
+    }
+    // The loop ends the stream on the owner's thread: read the answer there and then, without a task.
+    if connection.owner.inEventLoop {
+      return connection.owner.makeCompletedFuture {
+        try written.get()
+        return try answer(connection.answerOnOwner(to: .POST))
+      }
+    }
+    let promise = connection.owner.makePromise(of: Int.self)
+    promise.completeWithTask {
+      try written.get()
+      return try await answer(connection.answer(to: .POST))
+    }
+    return promise.futureResult
+  }
+
+  private static let lineEnd = ByteBuffer(string: "\r\n")
 }

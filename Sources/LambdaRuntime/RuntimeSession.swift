@@ -65,6 +65,8 @@ struct RuntimeSession<API: RuntimeAPI>: Sendable {
       await activity.waitUntilIdle(limit: Self.terminationGrace)
       if activity.isBusy { logger.warning("Abandoning the running invocation.") }
       loopTask.cancel()
+      // A `/next` still waiting holds the loop's thread, which the shutdown actions' clients may need.
+      api.stop()
       let count = await initContext.runShutdownActions()
       logger.info("Ran \(count) shutdown action(s); exiting.")
     case .loopEnded(let error):
