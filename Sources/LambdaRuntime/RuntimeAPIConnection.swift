@@ -19,6 +19,8 @@ final class RuntimeAPIConnection: Sendable {
   let address: String
   /// The caller's `User-Agent` (the function's, not the runtime's).
   let userAgent: String
+  /// `Host` and `User-Agent`, the lines every request carries, written once.
+  let commonFields: ByteBuffer
   /// Made on the owner's thread by the first read; held while a request and its answer are under way.
   private let reader = Mutex<RuntimeAPIResponseReader?>(nil)
 
@@ -35,47 +37,48 @@ final class RuntimeAPIConnection: Sendable {
     self.owner = owner
     self.address = address
     self.userAgent = userAgent
+    var common = ByteBuffer()
+    RuntimeAPIRequestHead.writeFields([("Host", address), ("User-Agent", userAgent)], to: &common)
+    commonFields = common
   }
 
-  /// Sends a request with `fields` (and `body`, with its length) and returns the answer, read on the owner's thread.
+  /// The head of a request with `fields` after the common ones.
+  func head(_ method: HTTPMethod, _ path: String, fields: [(String, String)]) -> ByteBuffer {
+    RuntimeAPIRequestHead.bytes(method: method.rawValue, path: path, commonFields: commonFields, fields: fields)
+  }
+
+  /// Sends `head` (and `body`) and returns the answer, read on the owner's thread.
+  func exchange(head: ByteBuffer, body: [UInt8]? = nil) async throws(RuntimeAPIError) -> RuntimeAPIResponse {
+    if owner.inEventLoop { return try exchangeOnOwner(head: head, body: body) }
+    return try await onOwnerThread { () throws(RuntimeAPIError) in try self.exchangeOnOwner(head: head, body: body) }
+  }
+
+  /// A request with `fields` and a JSON `body` (with its length); the answer is read on the owner's thread.
   func exchange(
-    _ method: HTTPMethod, _ path: String, fields: [(String, String)] = [], body: [UInt8]? = nil
+    _ method: HTTPMethod, _ path: String, fields: [(String, String)], body: [UInt8]
   ) async throws(RuntimeAPIError) -> RuntimeAPIResponse {
-    if owner.inEventLoop { return try exchangeOnOwner(method, path, fields: fields, body: body) }
-    return try await onOwnerThread { () throws(RuntimeAPIError) in
-      try self.exchangeOnOwner(method, path, fields: fields, body: body)
-    }
+    let fields = fields + [("Content-Type", "application/json"), ("Content-Length", String(body.count))]
+    return try await exchange(head: head(method, path, fields: fields), body: body)
   }
 
-  /// `exchange` for a caller already on the owner's thread, without suspending.
-  func exchangeOnOwner(
-    _ method: HTTPMethod, _ path: String, fields: [(String, String)], body: [UInt8]?
-  ) throws(RuntimeAPIError) -> RuntimeAPIResponse {
-    var fields = fields
-    if let body {
-      fields.append(("Content-Type", "application/json"))
-      fields.append(("Content-Length", String(body.count)))
-    }
-    var parts = [
-      RuntimeAPIRequestHead.bytes(
-        method: method.rawValue, path: path, host: address, userAgent: userAgent, fields: fields)
-    ]
+  private func exchangeOnOwner(head: ByteBuffer, body: [UInt8]?) throws(RuntimeAPIError) -> RuntimeAPIResponse {
+    var parts = [head]
     if let body, !body.isEmpty { parts.append(ByteBuffer(bytes: body)) }
     return try reader.withLock { reader throws(RuntimeAPIError) -> RuntimeAPIResponse in
       try write(parts)
-      return try readAnswer(method, using: &reader)
+      return try readAnswer(using: &reader)
     }
   }
 
   /// Reads the answer to a request already written (a streamed response's end), on the owner's thread.
-  func answer(to method: HTTPMethod) async throws(RuntimeAPIError) -> RuntimeAPIResponse {
-    if owner.inEventLoop { return try answerOnOwner(to: method) }
-    return try await onOwnerThread { () throws(RuntimeAPIError) in try self.answerOnOwner(to: method) }
+  func answer() async throws(RuntimeAPIError) -> RuntimeAPIResponse {
+    if owner.inEventLoop { return try answerOnOwner() }
+    return try await onOwnerThread { () throws(RuntimeAPIError) in try self.answerOnOwner() }
   }
 
-  /// `answer(to:)` for a caller already on the owner's thread.
-  func answerOnOwner(to method: HTTPMethod) throws(RuntimeAPIError) -> RuntimeAPIResponse {
-    try reader.withLock { reader throws(RuntimeAPIError) in try readAnswer(method, using: &reader) }
+  /// `answer()` for a caller already on the owner's thread.
+  func answerOnOwner() throws(RuntimeAPIError) -> RuntimeAPIResponse {
+    try reader.withLock { reader throws(RuntimeAPIError) in try readAnswer(using: &reader) }
   }
 
   /// Writes `parts` in order, from any thread.
@@ -92,13 +95,11 @@ final class RuntimeAPIConnection: Sendable {
     socket.shutdown()
   }
 
-  private func readAnswer(
-    _ method: HTTPMethod, using reader: inout RuntimeAPIResponseReader?
-  ) throws(RuntimeAPIError) -> RuntimeAPIResponse {
+  private func readAnswer(using reader: inout RuntimeAPIResponseReader?) throws(RuntimeAPIError) -> RuntimeAPIResponse {
     let current = reader ?? RuntimeAPIResponseReader(maxBodyBytes: Self.maxAnswerBytes, owner: owner)
     reader = current
     do {
-      return try current.read(from: socket, method: method)
+      return try current.read(from: socket)
     } catch {
       switch error {
       case .socket(let failure): throw Self.runtimeAPIError(failure, address: address)

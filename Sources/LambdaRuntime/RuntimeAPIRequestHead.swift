@@ -6,20 +6,15 @@ import NIOCore
 /// from `/next`, an error type, the caller's `User-Agent`) pass through `pathSegment` and `fieldValue`, so none of
 /// them can end a line or bend the path.
 enum RuntimeAPIRequestHead {
-  /// `method path HTTP/1.1`, `Host`, `User-Agent`, then `fields`, then the empty line.
-  static func bytes(
-    method: String, path: String, host: String, userAgent: String, fields: [(String, String)]
-  ) -> ByteBuffer {
+  /// `method path HTTP/1.1`, the `commonFields` lines (`Host`, `User-Agent`), then `fields`, then the empty line.
+  static func bytes(method: String, path: String, commonFields: ByteBuffer, fields: [(String, String)]) -> ByteBuffer {
     var head = ByteBuffer()
-    head.reserveCapacity(path.utf8.count + userAgent.utf8.count + host.utf8.count + 64 + fields.count * 48)
+    head.reserveCapacity(path.utf8.count + commonFields.readableBytes + 32 + fields.count * 64)
     head.writeString(method)
     head.writeStaticString(" ")
     head.writeString(path)
-    head.writeStaticString(" HTTP/1.1\r\nHost: ")
-    head.writeBytes(fieldValue(host))
-    head.writeStaticString("\r\nUser-Agent: ")
-    head.writeBytes(fieldValue(userAgent))
-    head.writeStaticString("\r\n")
+    head.writeStaticString(" HTTP/1.1\r\n")
+    head.writeImmutableBuffer(commonFields)
     writeFields(fields, to: &head)
     head.writeStaticString("\r\n")
     return head
@@ -30,7 +25,12 @@ enum RuntimeAPIRequestHead {
     for (name, value) in fields {
       buffer.writeString(name)
       buffer.writeStaticString(": ")
-      buffer.writeBytes(fieldValue(value))
+      var value = value
+      if value.withUTF8({ $0.allSatisfy(isFieldValueByte) }) {
+        buffer.writeString(value)
+      } else {
+        buffer.writeBytes(value.utf8.filter(isFieldValueByte))
+      }
       buffer.writeStaticString("\r\n")
     }
   }
@@ -45,24 +45,35 @@ enum RuntimeAPIRequestHead {
 
   /// `value` as a path segment: every byte outside RFC 3986's unreserved set percent-encoded.
   static func pathSegment(_ value: String) -> String {
+    var value = value
+    // Over the contiguous bytes: a request id is checked on every invoke, and it is almost always a plain UUID.
+    guard !value.withUTF8({ $0.allSatisfy(isUnreserved) }) else { return value }
     let hex = Array("0123456789ABCDEF".utf8)
     var encoded: [UInt8] = []
-    encoded.reserveCapacity(value.utf8.count)
+    encoded.reserveCapacity(value.utf8.count * 3)
     for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-        UInt8(ascii: "~"):
+      if isUnreserved(byte) {
         encoded.append(byte)
-      default:
+      } else {
         encoded.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
       }
     }
     return String(decoding: encoded, as: UTF8.self)
   }
 
-  /// `value` without the control bytes a field value may not hold (RFC 9110: CR, LF and NUL above all); tab stays.
-  static func fieldValue(_ value: String) -> some Collection<UInt8> {
-    value.utf8.lazy.filter { $0 >= 0x20 && $0 != 0x7F || $0 == UInt8(ascii: "\t") }
+  private static func isUnreserved(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+      UInt8(ascii: "~"):
+      true
+    default: false
+    }
+  }
+
+  /// Whether a field value may hold `byte`: not the control bytes RFC 9110 forbids (CR, LF and NUL above all);
+  /// tab is allowed.
+  private static func isFieldValueByte(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte != 0x7F || byte == UInt8(ascii: "\t")
   }
 }

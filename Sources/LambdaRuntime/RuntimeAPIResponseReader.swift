@@ -24,10 +24,14 @@ final class RuntimeAPIResponseReader {
 
   /// Bytes asked of the socket per read: an event up to Lambda's 6 MB arrives in about a hundred reads.
   private static let readSize = 64 * 1024
+  /// How many requests the decoder is told of at a time (see `announceRequests`).
+  private static let announcementBatch = 64
 
   private let channel: EmbeddedChannel
   private let maxBodyBytes: Int
   private let owner: any EventLoop
+  /// Requests the decoder knows of that have no answer yet.
+  private var announcedRequests = 0
 
   /// Call on `owner`'s thread.
   init(maxBodyBytes: Int, owner: any EventLoop) {
@@ -42,15 +46,10 @@ final class RuntimeAPIResponseReader {
     owner.execute { _ = try? channel.value.finish(acceptAlreadyClosed: true) }
   }
 
-  /// Reads the answer to the request just written with `method` (the decoder needs it: HEAD answers have no body).
-  func read(from socket: BlockingSocket, method: HTTPMethod) throws(Failure) -> RuntimeAPIResponse {
+  /// Reads the answer to the request just written.
+  func read(from socket: BlockingSocket) throws(Failure) -> RuntimeAPIResponse {
     var response: RuntimeAPIResponse?
-    do {
-      try channel.writeOutbound(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: method, uri: "/")))
-      _ = try channel.readOutbound(as: HTTPClientRequestPart.self)
-    } catch {
-      throw .malformed(error)
-    }
+    try announceRequests()
     while true {
       var bytes = channel.allocator.buffer(capacity: Self.readSize)
       do {
@@ -59,7 +58,9 @@ final class RuntimeAPIResponseReader {
         throw .socket(error)
       }
       do {
-        try channel.writeInbound(bytes)
+        // The pipeline directly, not `writeInbound`, which copies the channel's inbound queue into an array.
+        channel.pipeline.syncOperations.fireChannelRead(NIOAny(bytes))
+        try channel.throwIfErrorCaught()
         while let part = try channel.readInbound(as: HTTPClientResponsePart.self) {
           switch part {
           case .head(let head):
@@ -82,6 +83,25 @@ final class RuntimeAPIResponseReader {
         throw .malformed(error)
       }
     }
+  }
+
+  /// NIO's response decoder matches each answer with a request written through its channel, only to know which
+  /// answers have no body (those to HEAD and CONNECT, which the runtime never sends). A trip through the channel
+  /// per exchange cost as much as decoding the answer, so the decoder hears of requests a batch at a time.
+  private func announceRequests() throws(Failure) {
+    announcedRequests -= 1
+    guard announcedRequests < 0 else { return }
+    let request = NIOAny(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: "/")))
+    for _ in 0..<Self.announcementBatch {
+      channel.pipeline.syncOperations.write(request, promise: nil)
+    }
+    do {
+      try channel.throwIfErrorCaught()
+      while try channel.readOutbound(as: HTTPClientRequestPart.self) != nil {}
+    } catch {
+      throw .malformed(error)
+    }
+    announcedRequests = Self.announcementBatch - 1
   }
 }
 

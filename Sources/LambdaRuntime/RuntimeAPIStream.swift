@@ -29,10 +29,7 @@ final class RuntimeAPIStream: ResponseStream {
   init(connection: RuntimeAPIConnection, path: String, contentType: String) {
     self.connection = connection
     self.path = path
-    let head = RuntimeAPIRequestHead.bytes(
-      method: "POST", path: path, host: connection.address, userAgent: connection.userAgent,
-      fields: Self.headers(contentType: contentType))
-    state = Mutex(State(head: head))
+    state = Mutex(State(head: connection.head(.POST, path, fields: Self.headers(contentType: contentType))))
   }
 
   /// The headers that make a response a streamed one, `contentType` aside.
@@ -102,13 +99,13 @@ final class RuntimeAPIStream: ResponseStream {
     if connection.owner.inEventLoop {
       return connection.owner.makeCompletedFuture {
         try written.get()
-        return try answer(connection.answerOnOwner(to: .POST))
+        return try answer(connection.answerOnOwner())
       }
     }
     let promise = connection.owner.makePromise(of: Int.self)
     promise.completeWithTask {
       try written.get()
-      return try await answer(connection.answer(to: .POST))
+      return try await answer(connection.answer())
     }
     return promise.futureResult
   }

@@ -12,20 +12,25 @@ struct SocketRuntimeAPI: RuntimeAPI {
   static let errorTypeHeader = "Lambda-Runtime-Function-Error-Type"
 
   private let connection: RuntimeAPIConnection
+  /// The `/next` request never changes.
+  private let nextRequest: ByteBuffer
 
   /// Connects to `address` (`host:port`, as in `AWS_LAMBDA_RUNTIME_API`); answers are read on `eventLoop`'s thread.
   init(address: String?, eventLoop: any EventLoop, userAgent: String) throws(RuntimeAPIError) {
     connection = try RuntimeAPIConnection(address: address, owner: eventLoop, userAgent: userAgent)
+    nextRequest = connection.head(.GET, Self.nextPath, fields: [])
   }
+
+  private static let nextPath = basePath + "/invocation/next"
 
   var eventLoop: any EventLoop { connection.owner }
 
   /// Waits (without timeout) for the next event.
   func next() async throws -> Invocation {
-    let path = Self.basePath + "/invocation/next"
-    let response = try await connection.exchange(.GET, path)
+    let response = try await connection.exchange(head: nextRequest)
     guard response.status == 200 else {
-      throw RuntimeAPIError.unexpectedStatus(request: "GET " + path, status: response.status, body: response.text)
+      throw RuntimeAPIError.unexpectedStatus(
+        request: "GET " + Self.nextPath, status: response.status, body: response.text)
     }
     return try Invocation(headers: response.headers, body: response.body)
   }
