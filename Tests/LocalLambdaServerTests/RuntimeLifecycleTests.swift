@@ -29,6 +29,8 @@ struct RuntimeLifecycleTests {
       #expect(await function.process.waitForExit(atMost: .seconds(5)) == .exited(status: 0))
       #expect(function.stderr.contains("SIGTERM received"))
       #expect(function.stderr.contains("test function: shutdown action ran"))
+      // The `/next` that was waiting held the connection's event loop until the runtime woke it.
+      #expect(function.stderr.contains("test function: shutdown action reached every event loop"))
       #expect(function.stderr.contains("Ran 1 shutdown action(s); exiting."))
     }
   }

@@ -133,7 +133,20 @@ let runtime =
   ? LambdaRuntime(configuration: configuration, handler: StreamingClosureHandler(stream))
   : LambdaRuntime(configuration: configuration) { context in
     if context.environment["TEST_FAIL_SETUP"] == "1" { throw SetupFailure() }
-    context.onShutdown { context.logger.info("test function: shutdown action ran") }
+    context.onShutdown {
+      context.logger.info("test function: shutdown action ran")
+      // Runs a task on every event loop, as a client closing its connections would, including the loop a `/next`
+      // still waiting blocks (the runtime must wake it first). A loop an abandoned handler holds never gets to it.
+      let loops = Array(context.eventLoopGroup.makeIterator())
+      let reached = Atomic(0)
+      for loop in loops { loop.execute { reached.add(1, ordering: .relaxed) } }
+      for _ in 0..<100 where reached.load(ordering: .relaxed) < loops.count {
+        try? await Task.sleep(for: .milliseconds(10))
+      }
+      if reached.load(ordering: .relaxed) == loops.count {
+        context.logger.info("test function: shutdown action reached every event loop")
+      }
+    }
     return RawClosureHandler(act)
   }
 do {
