@@ -43,4 +43,20 @@ struct RuntimeAPIFailureTests {
     #expect(api.requestLines == [Self.next])
     await api.shutdown()
   }
+
+  @Test func aHostileRequestIdStaysOneSegmentOfTheResponsePath() async throws {
+    let api = try await ScriptedRuntimeAPI { method, _ in
+      method == "GET"
+        ? (
+          200,
+          [("Lambda-Runtime-Aws-Request-Id", "../../init/error x"), ("Lambda-Runtime-Deadline-Ms", "99999999999999")],
+          "{}"
+        )
+        : (500, [], "")
+    }
+    let function = try run(api)
+    _ = await function.waitForExit(limit: .seconds(5))
+    #expect(api.requestLines == [Self.next, "POST /2018-06-01/runtime/invocation/..%2F..%2Finit%2Ferror%20x/response"])
+    await api.shutdown()
+  }
 }

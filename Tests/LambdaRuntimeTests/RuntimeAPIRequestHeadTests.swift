@@ -8,7 +8,9 @@ struct RuntimeAPIRequestHeadTests {
   private func text(_ buffer: ByteBuffer) -> String { String(buffer: buffer) }
 
   @Test func aPlainRequestIdIsUsedAsItIs() {
-    #expect(RuntimeAPIRequestHead.pathSegment("8476a536-e9f4-11e8-9739-2dfe598c3fcd") == "8476a536-e9f4-11e8-9739-2dfe598c3fcd")
+    #expect(
+      RuntimeAPIRequestHead.pathSegment("8476a536-e9f4-11e8-9739-2dfe598c3fcd")
+        == "8476a536-e9f4-11e8-9739-2dfe598c3fcd")
   }
 
   @Test(arguments: [
