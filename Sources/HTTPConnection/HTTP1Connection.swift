@@ -3,8 +3,7 @@ import NIOHTTP1
 import NIOPosix
 import SharedSupport
 
-/// One HTTP/1.1 connection that carries one request at a time: the Runtime API client's connection, and each
-/// connection of `HTTP1Client`'s pools.
+/// One HTTP/1.1 connection that carries one request at a time: each connection of `HTTP1Client`'s pools.
 package struct HTTP1Connection: Sendable {
   /// Adds handlers in front of the HTTP codec (TLS), on the connection's event loop.
   package typealias PipelineSetup = @Sendable (ChannelPipeline.SynchronousOperations) throws -> Void
@@ -59,7 +58,7 @@ package struct HTTP1Connection: Sendable {
       response.fail(failure.recorded ?? HTTP1ConnectionError.connectionClosed(reason: "\(error)"))
     }
     channel.writeAndFlush(
-      HTTP1Outbound.request(HTTP1Exchange(head: head, body: buffer, response: response)), promise: written)
+      HTTP1Exchange(head: head, body: buffer, response: response), promise: written)
     return try await withTaskCancellationHandler {
       try await response.futureResult.get()
     } onCancel: {
@@ -70,11 +69,5 @@ package struct HTTP1Connection: Sendable {
 
   package func close() {
     channel.close(promise: nil)
-  }
-
-  /// Starts a request whose body is sent in parts (`head` should say `Transfer-Encoding: chunked`): the head goes
-  /// out at once, each `send` becomes one chunk, and `finish` ends the body (with trailers) and gives the response.
-  package func startStreaming(head: HTTPRequestHead) -> HTTP1RequestStream {
-    HTTP1RequestStream(channel: channel, failure: failure, head: head)
   }
 }

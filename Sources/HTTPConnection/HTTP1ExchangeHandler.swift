@@ -5,14 +5,12 @@ import NIOHTTP1
 /// `NIOHTTPClientResponseAggregator` in front has assembled; fails the waiting request when the connection ends.
 final class HTTP1ExchangeHandler: ChannelDuplexHandler {
   typealias InboundIn = NIOHTTPClientResponseFull
-  typealias OutboundIn = HTTP1Outbound
+  typealias OutboundIn = HTTP1Exchange
   typealias OutboundOut = HTTPClientRequestPart
 
   private let maxResponseBytes: Int
   private var pending: EventLoopPromise<HTTP1Response>?
   private var isActive = true
-  /// Between a streamed request's head and its end.
-  private var isStreaming = false
   private let failure: ConnectionFailure
 
   init(maxResponseBytes: Int, failure: ConnectionFailure) {
@@ -21,32 +19,19 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
   }
 
   func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-    switch unwrapOutboundIn(data) {
-    case .request(let exchange):
-      guard start(exchange.response, promise: promise) else { return }
-      context.write(wrapOutboundOut(.head(exchange.head)), promise: nil)
-      if let body = exchange.body, body.readableBytes > 0 {
-        context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-      }
-      context.write(wrapOutboundOut(.end(nil)), promise: promise)
-    case .streamHead(let head, let response):
-      guard start(response, promise: promise) else { return }
-      isStreaming = true
-      context.write(wrapOutboundOut(.head(head)), promise: promise)
-    case .streamBody(let part):
-      guard isStreaming else { return refuse(promise) }
-      context.write(wrapOutboundOut(.body(.byteBuffer(part))), promise: promise)
-    case .streamEnd(let trailers):
-      guard isStreaming else { return refuse(promise) }
-      isStreaming = false
-      context.write(wrapOutboundOut(.end(trailers)), promise: promise)
+    let exchange = unwrapOutboundIn(data)
+    guard start(exchange.response, promise: promise) else { return }
+    context.write(wrapOutboundOut(.head(exchange.head)), promise: nil)
+    if let body = exchange.body, body.readableBytes > 0 {
+      context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
     }
+    context.write(wrapOutboundOut(.end(nil)), promise: promise)
   }
 
   /// Takes `response` as the one awaited answer; fails both promises when the connection cannot carry a request.
   private func start(_ response: EventLoopPromise<HTTP1Response>, promise: EventLoopPromise<Void>?) -> Bool {
     let earlier = failure.recorded
-    guard isActive, earlier == nil, pending == nil, !isStreaming else {
+    guard isActive, earlier == nil, pending == nil else {
       let error = earlier ?? .connectionClosed(reason: isActive ? "connection busy" : "already closed")
       response.fail(error)
       promise?.fail(error)
@@ -54,11 +39,6 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
     }
     pending = response
     return true
-  }
-
-  /// A body part or end with no streamed request open: the request it belonged to has failed.
-  private func refuse(_ promise: EventLoopPromise<Void>?) {
-    promise?.fail(failure.recorded ?? .connectionClosed(reason: "no streamed request is open"))
   }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
