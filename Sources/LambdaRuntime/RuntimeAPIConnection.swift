@@ -90,6 +90,12 @@ final class RuntimeAPIConnection: Sendable {
     }
   }
 
+  /// Closes the connection and its decoder; on the owner's thread, the only one that may free the decoder.
+  func closeOnOwner() {
+    reader.withLock { $0 = nil }
+    socket.close()
+  }
+
   /// Wakes a read waiting for an answer (it fails with `connectionClosed`) and ends the connection.
   func shutdown() {
     socket.shutdown()

@@ -40,10 +40,16 @@ final class RuntimeAPIResponseReader {
     channel = EmbeddedChannel(handler: ByteToMessageHandler(HTTPResponseDecoder()))
   }
 
-  /// The channel is closed, and let go of, on the thread that made it: its event loop checks.
+  /// The channel may only be closed and freed on the thread that made it (its event loop checks). Off that thread,
+  /// which happens only as the process ends (the main connection) or after an out-of-band report that was not closed
+  /// on its own thread, the few kilobytes are left alone: handing them over with `execute` would race this
+  /// `deinit`'s own release of the channel.
   deinit {
-    let channel = UncheckedSendable(channel)
-    owner.execute { _ = try? channel.value.finish(acceptAlreadyClosed: true) }
+    if owner.inEventLoop {
+      _ = try? channel.finish(acceptAlreadyClosed: true)
+    } else {
+      _ = Unmanaged.passRetained(channel)
+    }
   }
 
   /// Reads the answer to the request just written.
@@ -103,10 +109,4 @@ final class RuntimeAPIResponseReader {
     }
     announcedRequests = Self.announcementBatch - 1
   }
-}
-
-/// Moves a value that is not `Sendable` to the one thread allowed to use it.
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
 }

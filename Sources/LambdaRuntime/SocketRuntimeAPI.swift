@@ -59,8 +59,14 @@ struct SocketRuntimeAPI: RuntimeAPI {
   /// The report's answer is read on `eventLoop`'s thread, the one that is free while the handler holds this one.
   func postErrorOnNewConnection(requestId: String, report: ErrorReport, eventLoop: any EventLoop) async throws -> Int {
     let other = try SocketRuntimeAPI(address: connection.address, eventLoop: eventLoop, userAgent: connection.userAgent)
-    defer { other.connection.socket.close() }
-    return try await other.postError(requestId: requestId, report: report)
+    let outcome: Result<Int, any Error>
+    do {
+      outcome = .success(try await other.postError(requestId: requestId, report: report))
+    } catch {
+      outcome = .failure(error)
+    }
+    try? await eventLoop.submit { other.connection.closeOnOwner() }.get()
+    return try outcome.get()
   }
 
   func stop() {

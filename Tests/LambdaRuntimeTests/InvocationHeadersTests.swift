@@ -24,6 +24,17 @@ struct InvocationHeadersTests {
     #expect(invocation.event == [1, 2])
   }
 
+  @Test func theFirstOfARepeatedHeaderCountsAndLookalikeNamesDoNot() throws {
+    let headers: HTTPHeaders = [
+      "Lambda\rRuntime-Aws-Request-Id": "forged", "Lambda-Runtime-Aws-Request-Id": "first",
+      "lambda-runtime-aws-request-id": "second", "Lambda-Runtime-Deadline-Ms": "1",
+      "Lambda-Runtime-Trace-Id-Extra": "x",
+    ]
+    let invocation = try Invocation(headers: headers, body: [])
+    #expect(invocation.requestId == "first")
+    #expect(invocation.traceId == nil)
+  }
+
   @Test func optionalHeadersMayBeAbsent() throws {
     let invocation = try Invocation(
       headers: ["Lambda-Runtime-Aws-Request-Id": "r", "Lambda-Runtime-Deadline-Ms": "0"], body: [])

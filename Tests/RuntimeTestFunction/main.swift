@@ -124,6 +124,9 @@ func stream(_ event: [UInt8], writer: LambdaResponseWriter, context: LambdaConte
   if let sleepAfter = command.sleepAfter { try await Task.sleep(for: .milliseconds(sleepAfter)) }
 }
 
+// Any use of the Runtime API decoder's `EmbeddedChannel` off the thread that made it crashes the test function instead
+// of printing a warning (SwiftNIO reads this the first time it checks).
+setenv("SWIFTNIO_STRICT", "1", 1)
 let environment = ProcessInfo.processInfo.environment
 let configuration = LambdaRuntimeConfiguration(
   userAgent: "runtime-test-function/1.0",
