@@ -53,7 +53,8 @@ extension Invocation {
         Field.allCases.first { field in
           var name = field.name
           return name.withUTF8 { expected in
-            expected.count == bytes.count && zip(expected, bytes).allSatisfy { Invocation.lowercased($0) == Invocation.lowercased($1) }
+            expected.count == bytes.count
+              && zip(expected, bytes).allSatisfy { Invocation.lowercased($0) == Invocation.lowercased($1) }
           }
         }
       }
