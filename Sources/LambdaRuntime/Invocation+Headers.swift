@@ -49,18 +49,20 @@ extension Invocation {
     /// The field `headerName` names, compared as ASCII without regard to case.
     init?(matching headerName: String) {
       var headerName = headerName
-      let found = headerName.withUTF8 { bytes in
-        Field.allCases.first { field in
-          var name = field.name
-          return name.withUTF8 { expected in
-            expected.count == bytes.count
-              && zip(expected, bytes).allSatisfy { Invocation.lowercased($0) == Invocation.lowercased($1) }
-          }
+      let found = headerName.withUTF8 { bytes -> Field? in
+        for field in Field.allCases where Self.lowercasedNames[field.rawValue].count == bytes.count {
+          let expected = Self.lowercasedNames[field.rawValue]
+          var index = 0
+          while index < bytes.count, Invocation.lowercased(bytes[index]) == expected[index] { index += 1 }
+          if index == bytes.count { return field }
         }
+        return nil
       }
       guard let found else { return nil }
       self = found
     }
+
+    private static let lowercasedNames = allCases.map { Array($0.name.utf8).map(Invocation.lowercased) }
   }
 
   private static func lowercased(_ byte: UInt8) -> UInt8 {
