@@ -85,40 +85,54 @@ final class BlockingSocket: Sendable {
 
   /// Writes every readable byte of `buffers`, in order, with as few system calls as the kernel allows.
   func write(_ buffers: [ByteBuffer]) throws(Failure) {
-    var pending = buffers.filter { $0.readableBytes > 0 }
+    try Self.withReadableBytes(of: buffers[...]) { pieces throws(Failure) in try write(pieces) }
+  }
+
+  /// Writes `head`'s readable bytes, then `body`, in one system call where the kernel takes them at once.
+  func write(_ head: ByteBuffer, then body: UnsafeRawBufferPointer) throws(Failure) {
+    try head.withUnsafeReadableBytes { head throws(Failure) in try write([head, body]) }
+  }
+
+  /// Writes every byte of `pieces`, in order; `sendmsg` with `MSG_NOSIGNAL` turns a peer's close into `EPIPE`
+  /// instead of a signal.
+  func write(_ pieces: [UnsafeRawBufferPointer]) throws(Failure) {
+    var pending = pieces.filter { !$0.isEmpty }[...]
     while !pending.isEmpty {
-      let written = Self.sendSome(descriptor, pending)
+      let count = min(pending.count, 16)
+      let written = withUnsafeTemporaryAllocation(of: iovec.self, capacity: count) { vectors in
+        for (index, piece) in pending.prefix(count).enumerated() {
+          vectors[index] = iovec(iov_base: UnsafeMutableRawPointer(mutating: piece.baseAddress), iov_len: piece.count)
+        }
+        var message = msghdr()
+        message.msg_iov = vectors.baseAddress
+        message.msg_iovlen = numericCast(count)
+        return sendmsg(descriptor, &message, Int32(MSG_NOSIGNAL))
+      }
       guard written >= 0 else {
         if errno == EINTR { continue }
         throw errno == EPIPE || errno == ECONNRESET ? .closed : .system(call: "sendmsg", errno: errno)
       }
       var remaining = written
       while remaining > 0, let first = pending.first {
-        let taken = min(remaining, first.readableBytes)
-        pending[0].moveReaderIndex(forwardBy: taken)
+        let taken = min(remaining, first.count)
         remaining -= taken
-        if pending[0].readableBytes == 0 { pending.removeFirst() }
+        if taken == first.count {
+          pending.removeFirst()
+        } else {
+          pending[pending.startIndex] = UnsafeRawBufferPointer(rebasing: first[taken...])
+        }
       }
     }
   }
 
-  /// One `sendmsg` of up to 16 buffers; `MSG_NOSIGNAL` turns a peer's close into `EPIPE` instead of a signal.
-  private static func sendSome(_ descriptor: Int32, _ buffers: [ByteBuffer]) -> Int {
-    let parts = buffers.prefix(16)
-    return withUnsafeTemporaryAllocation(of: iovec.self, capacity: parts.count) { vectors in
-      func fill(_ index: Int) -> Int {
-        guard index < parts.count else {
-          var message = msghdr()
-          message.msg_iov = vectors.baseAddress
-          message.msg_iovlen = numericCast(parts.count)
-          return sendmsg(descriptor, &message, Int32(MSG_NOSIGNAL))
-        }
-        return parts[parts.startIndex + index].withUnsafeReadableBytes { bytes in
-          vectors[index] = iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress), iov_len: bytes.count)
-          return fill(index + 1)
-        }
-      }
-      return fill(0)
+  /// Calls `body` with the readable bytes of every buffer, each valid for the call.
+  private static func withReadableBytes<Result>(
+    of buffers: ArraySlice<ByteBuffer>, _ pieces: [UnsafeRawBufferPointer] = [],
+    _ body: ([UnsafeRawBufferPointer]) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    guard let first = buffers.first else { return try body(pieces) }
+    return try first.withUnsafeReadableBytes { bytes throws(Failure) in
+      try withReadableBytes(of: buffers.dropFirst(), pieces + [bytes], body)
     }
   }
 

@@ -56,6 +56,8 @@ public final class LambdaResponseWriter: Sendable {
     var writeFailure: (any Error)?
     /// Writes waiting for `unconfirmedBytes` to fall to `unconfirmedLimit`.
     var waiters: [CheckedContinuation<Void, any Error>] = []
+    /// Whether the open stream writes chunks before `send` returns.
+    var writesInPlace = false
   }
 
   private let state = Mutex(State())
@@ -97,6 +99,7 @@ public final class LambdaResponseWriter: Sendable {
 
   /// Sends `bytes` as the next part of the body.
   public func write(_ bytes: some Sequence<UInt8>) async throws {
+    if try bytes.withContiguousStorageIfAvailable({ try sendInPlace(UnsafeRawBufferPointer($0)) }) == true { return }
     var chunk = buffers.take(capacity: bytes.underestimatedCount)
     chunk.writeBytes(bytes)
     try await send(chunk, opening: Self.plainContentType, isPrelude: false, recycled: true)
@@ -104,6 +107,9 @@ public final class LambdaResponseWriter: Sendable {
 
   /// Sends `text`, UTF-8 encoded, as the next part of the body.
   public func write(_ text: String) async throws {
+    if try text.utf8.withContiguousStorageIfAvailable({ try sendInPlace(UnsafeRawBufferPointer($0)) }) == true {
+      return
+    }
     var chunk = buffers.take(capacity: text.utf8.count)
     chunk.writeString(text)
     try await send(chunk, opening: Self.plainContentType, isPrelude: false, recycled: true)
@@ -124,30 +130,7 @@ public final class LambdaResponseWriter: Sendable {
     _ chunk: ByteBuffer, opening contentType: String, isPrelude: Bool, recycled: Bool = false
   ) async throws {
     let size = chunk.readableBytes
-    let stream = try state.withLock { state throws -> (any ResponseStream)? in
-      if let failure = state.writeFailure { throw failure }
-      let stream: any ResponseStream
-      switch state.phase {
-      case .ended, .buffered:
-        throw StreamingResponseError.closed
-      case .streaming where isPrelude:
-        throw StreamingResponseError.statusAfterBody
-      case .streaming(let open):
-        stream = open
-      case .idle:
-        stream = open(contentType)
-        state.phase = .streaming(stream)
-      }
-      guard state.bytesSent + size <= limit else {
-        state.limitExceeded = true
-        throw StreamingResponseError.responseTooLarge(limit: limit)
-      }
-      guard size > 0 else { return nil }
-      state.bytesSent += size
-      state.unconfirmedBytes += size
-      return stream
-    }
-    guard let stream else { return }
+    guard let stream = try reserve(size, opening: contentType, isPrelude: isPrelude, inPlace: false) else { return }
     // Sent outside the lock: a stream may write before it returns, and its callback takes the lock. The stream keeps
     // its chunks in order and refuses any after its end.
     stream.send(chunk) { [self] result in
@@ -164,6 +147,53 @@ public final class LambdaResponseWriter: Sendable {
         return nil
       }
       if let ready { waiter.resume(with: ready) }
+    }
+  }
+
+  /// Writes `bytes` straight from the caller's memory when the stream writes before it returns (the Runtime API's
+  /// socket does): no copy, no buffer. Returns false, having done nothing, when the stream queues its chunks.
+  private func sendInPlace(_ bytes: UnsafeRawBufferPointer) throws -> Bool {
+    guard
+      let stream = try reserve(bytes.count, opening: Self.plainContentType, isPrelude: false, inPlace: true)
+    else { return state.withLock { $0.writesInPlace } }
+    if case .failure(let error) = stream.sendInPlace(bytes) {
+      state.withLock { state in
+        if state.writeFailure == nil { state.writeFailure = error }
+      }
+      throw error
+    }
+    return true
+  }
+
+  /// Opens the response on the first write and accounts for `size` more bytes against the limit; nil when there is
+  /// nothing to send (an empty chunk, or `inPlace` and a stream that queues its chunks).
+  private func reserve(
+    _ size: Int, opening contentType: String, isPrelude: Bool, inPlace: Bool
+  ) throws -> (any ResponseStream)? {
+    try state.withLock { state throws -> (any ResponseStream)? in
+      if let failure = state.writeFailure { throw failure }
+      let stream: any ResponseStream
+      switch state.phase {
+      case .ended, .buffered:
+        throw StreamingResponseError.closed
+      case .streaming where isPrelude:
+        throw StreamingResponseError.statusAfterBody
+      case .streaming(let open):
+        stream = open
+      case .idle:
+        stream = open(contentType)
+        state.phase = .streaming(stream)
+        state.writesInPlace = stream.writesInPlace
+      }
+      if inPlace, !stream.writesInPlace { return nil }
+      guard state.bytesSent + size <= limit else {
+        state.limitExceeded = true
+        throw StreamingResponseError.responseTooLarge(limit: limit)
+      }
+      guard size > 0 else { return nil }
+      state.bytesSent += size
+      if !inPlace { state.unconfirmedBytes += size }
+      return stream
     }
   }
 

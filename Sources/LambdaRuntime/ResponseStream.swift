@@ -8,7 +8,23 @@ protocol ResponseStream: Sendable {
   /// returns, so the caller must not hold a lock the callback takes.
   func send(_ chunk: ByteBuffer, whenWritten: @escaping @Sendable (Result<Void, any Error>) -> Void)
 
+  /// Whether `sendInPlace` writes a chunk before it returns, so a caller's bytes can go out without a copy.
+  var writesInPlace: Bool { get }
+
+  /// Writes `bytes` as one chunk before it returns (a stream that `writesInPlace`).
+  func sendInPlace(_ bytes: UnsafeRawBufferPointer) -> Result<Void, any Error>
+
   /// Ends the body, with `error` in the error trailers when the invocation failed after the first
   /// byte; the future completes with the Runtime API's status (202 when it took the response).
   func finish(error: ErrorReport?) -> EventLoopFuture<Int>
+}
+
+extension ResponseStream {
+  /// A stream that queues its chunks needs a copy of each.
+  var writesInPlace: Bool { false }
+
+  func sendInPlace(_ bytes: UnsafeRawBufferPointer) -> Result<Void, any Error> {
+    send(ByteBuffer(bytes: bytes)) { _ in }
+    return .success(())
+  }
 }

@@ -62,10 +62,12 @@ final class RuntimeAPIConnection: Sendable {
   }
 
   private func exchangeOnOwner(head: ByteBuffer, body: [UInt8]?) throws(RuntimeAPIError) -> RuntimeAPIResponse {
-    var parts = [head]
-    if let body, !body.isEmpty { parts.append(ByteBuffer(bytes: body)) }
-    return try reader.withLock { reader throws(RuntimeAPIError) -> RuntimeAPIResponse in
-      try write(parts)
+    try reader.withLock { reader throws(RuntimeAPIError) -> RuntimeAPIResponse in
+      // The body goes out from the handler's own array: a megabyte answer is not copied on its way to the socket.
+      let written = (body ?? []).withUnsafeBytes { body in
+        Result { () throws(BlockingSocket.Failure) in try socket.write(head, then: body) }
+      }
+      if case .failure(let failure) = written { throw Self.runtimeAPIError(failure, address: address) }
       return try readAnswer(using: &reader)
     }
   }
@@ -85,6 +87,15 @@ final class RuntimeAPIConnection: Sendable {
   func write(_ parts: [ByteBuffer]) throws(RuntimeAPIError) {
     do {
       try socket.write(parts)
+    } catch {
+      throw Self.runtimeAPIError(error, address: address)
+    }
+  }
+
+  /// Writes `pieces` in order, from any thread.
+  func write(_ pieces: [UnsafeRawBufferPointer]) throws(RuntimeAPIError) {
+    do {
+      try socket.write(pieces)
     } catch {
       throw Self.runtimeAPIError(error, address: address)
     }

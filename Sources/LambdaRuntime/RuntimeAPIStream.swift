@@ -48,17 +48,27 @@ final class RuntimeAPIStream: ResponseStream {
     [(errorTypeTrailer, report.errorType), (errorBodyTrailer, Data(report.jsonBody).base64EncodedString())]
   }
 
-  /// Writes `chunk` (after the head, the first time) before it returns; the lock keeps chunks whole and in order,
-  /// and none after the end.
+  /// Writes `chunk` (after the head, the first time) before it returns.
   func send(_ chunk: ByteBuffer, whenWritten: @escaping @Sendable (Result<Void, any Error>) -> Void) {
-    let result = state.withLock { state -> Result<Void, any Error> in
+    whenWritten(chunk.withUnsafeReadableBytes { sendInPlace($0) })
+  }
+
+  var writesInPlace: Bool { true }
+
+  /// Writes `bytes` as one chunk (after the head, the first time) before it returns; the lock keeps chunks whole and
+  /// in order, and none after the end.
+  func sendInPlace(_ bytes: UnsafeRawBufferPointer) -> Result<Void, any Error> {
+    state.withLock { state -> Result<Void, any Error> in
       if let failure = state.failure { return .failure(failure) }
       guard !state.isFinished else { return .failure(StreamingResponseError.closed) }
-      var parts: [ByteBuffer] = []
-      if let head = state.head { parts.append(head) }
-      parts += [RuntimeAPIRequestHead.chunkSizeLine(chunk.readableBytes), chunk, Self.lineEnd]
+      var framing = state.head ?? ByteBuffer()
+      framing.writeImmutableBuffer(RuntimeAPIRequestHead.chunkSizeLine(bytes.count))
       do throws(RuntimeAPIError) {
-        try self.connection.write(parts)
+        try Self.lineEnd.withUnsafeReadableBytes { lineEnd throws(RuntimeAPIError) in
+          try framing.withUnsafeReadableBytes { framing throws(RuntimeAPIError) in
+            try connection.write([framing, bytes, lineEnd])
+          }
+        }
         state.head = nil
         return .success(())
       } catch {
@@ -66,7 +76,6 @@ final class RuntimeAPIStream: ResponseStream {
         return .failure(error)
       }
     }
-    whenWritten(result)
   }
 
   /// Writes the last chunk and the trailers, then reads the Runtime API's answer; 5xx answers and broken
