@@ -23,7 +23,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "SharedSupport"),
-    .target(name: "LambdaEvents"),
+    .target(name: "LambdaEvents", dependencies: ["SharedSupport"]),
     .target(
       name: "SigV4",
       dependencies: ["SharedSupport", .product(name: "Crypto", package: "swift-crypto")]

@@ -29,8 +29,13 @@ package struct APIRequest: Sendable {
   /// would reach the client as raw prelude bytes.
   package var frontCanStream = true
 
-  /// Decodes a v1 or v2 proxy event from its JSON bytes.
+  /// Decodes a v1 or v2 proxy event from its JSON bytes: directly when it is a plain one, else with `JSONDecoder`,
+  /// whose errors name the field at fault.
   package init(event bytes: [UInt8]) throws(CarbonTrackError) {
+    if let read = APIGatewayRequest.read(bytes) {
+      try self.init(read.event)
+      return
+    }
     let decoded: APIGatewayRequest
     do {
       decoded = try JSONDecoder().decode(APIGatewayRequest.self, from: Data(bytes))

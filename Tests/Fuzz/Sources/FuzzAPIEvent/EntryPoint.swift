@@ -4,6 +4,7 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAPIEvent(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   let event = Array(UnsafeRawBufferPointer(start: start, count: count))
+  DirectReadAgreement.check(event)
   RequestPieces.check(event)
   HandlerRun.check(event)
   return 0
