@@ -20,11 +20,11 @@ extension APIHandler: StreamingLambdaHandler {
     let request: APIRequest
     switch parsed {
     case .success(let parsed): request = parsed
-    case .failure(let error): return try writer.respond(try JSONCoding.encode(APIGatewayResponse.error(error)))
+    case .failure(let error): return try writer.respond(APIGatewayResponse.error(error).jsonBytes)
     }
     guard request.frontCanStream, let userId = RouteTable.exportUserId(method: request.method, path: request.path)
     else {
-      return try writer.respond(try JSONCoding.encode(await respond(to: request, context: context)))
+      return try writer.respond(await respond(to: request, context: context).jsonBytes)
     }
     let summary: ExportSummary
     do {

@@ -22,8 +22,8 @@ package struct APIHandler: RawLambdaHandler {
   /// The whole answer to a parsed event: the route's response, or the error response for a bad part.
   func answer(_ parsed: Result<APIRequest, CarbonTrackError>, context: LambdaContext) async throws -> [UInt8] {
     switch parsed {
-    case .success(let request): try JSONCoding.encode(await respond(to: request, context: context))
-    case .failure(let error): try JSONCoding.encode(APIGatewayResponse.error(error))
+    case .success(let request): await respond(to: request, context: context).jsonBytes
+    case .failure(let error): APIGatewayResponse.error(error).jsonBytes
     }
   }
 
