@@ -57,17 +57,10 @@ start_moto
 use_local_aws
 proxy_pid=""
 trap 'kill "$MOTO_PID" $proxy_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-# moto closes the connection after every response; DynamoDB keeps it open. With KEEPALIVE=1 (the default) the
-# functions reach moto through scripts/lib/keepalive_proxy.py, so a DynamoDB call's CPU has no TCP connect in it.
+# With KEEPALIVE=1 (the default) the functions reach moto through a keep-alive proxy (start_keepalive_proxy).
 if [[ "${KEEPALIVE:-1}" == 1 ]]; then
-  proxy_port="$(free_port)"
-  python3 scripts/lib/keepalive_proxy.py "$proxy_port" "$MOTO_ENDPOINT" &
-  proxy_pid=$!
-  export DYNAMODB_ENDPOINT="http://127.0.0.1:$proxy_port"
-  for _ in $(seq 1 50); do
-    curl -fsS "$DYNAMODB_ENDPOINT/_counts" >/dev/null 2>&1 && break
-    sleep 0.1
-  done
+  start_keepalive_proxy
+  proxy_pid="$PROXY_PID"
 fi
 "$CARBONTRACK" tables create >&2
 
@@ -168,11 +161,7 @@ for round in $(seq "$rounds"); do
     port="$(free_port)"
     "$CARBONTRACK" serve --port "$port" --quiet --timeout 60 -- "$BOOTSTRAP" >"$work/routes.out" &
     serve=$!
-    for _ in $(seq 1 100); do
-      function_pid="$(sed -n 's/^Function process \([0-9]*\) started.*/\1/p' "$work/routes.out" | tail -1)"
-      [[ -n "$function_pid" ]] && break
-      sleep 0.1
-    done
+    function_pid="$(served_function_pid "$work/routes.out")"
     python3 scripts/lib/route_bench.py "http://127.0.0.1:$port/2015-03-31/functions/function/invocations" \
       "$function_pid" "$MOTO_ENDPOINT" "events/$events" "$route_requests" |
       while read -r line; do record "$round" "routes-$events" swift "$line" '{}'; done

@@ -46,6 +46,33 @@ start_moto() {
   return 1
 }
 
+# moto closes the connection after every response; DynamoDB keeps it open. Puts scripts/lib/keepalive_proxy.py in
+# front of $MOTO_ENDPOINT and points DYNAMODB_ENDPOINT at it, so a DynamoDB call's CPU has no TCP connect in it;
+# sets PROXY_PID (the caller stops it).
+start_keepalive_proxy() {
+  local proxy_port
+  proxy_port="$(free_port)"
+  python3 "$(dirname "${BASH_SOURCE[0]}")/keepalive_proxy.py" "$proxy_port" "$MOTO_ENDPOINT" &
+  # shellcheck disable=SC2034 # for the sourcing script to stop
+  PROXY_PID=$!
+  export DYNAMODB_ENDPOINT="http://127.0.0.1:$proxy_port"
+  for _ in $(seq 1 50); do
+    curl -fsS "$DYNAMODB_ENDPOINT/_counts" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+}
+
+# The pid of the function process `carbontrack serve` started, read from serve's output in file $1.
+served_function_pid() {
+  local pid=""
+  for _ in $(seq 1 100); do
+    pid="$(sed -n 's/^Function process \([0-9]*\) started.*/\1/p' "$1" | tail -1)"
+    [[ -n "$pid" ]] && break
+    sleep 0.1
+  done
+  echo "$pid"
+}
+
 # Local-only credentials and region for moto: never real AWS keys.
 use_local_aws() {
   export DYNAMODB_ENDPOINT="$MOTO_ENDPOINT"

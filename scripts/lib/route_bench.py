@@ -9,7 +9,15 @@ its template in EVENTS_DIR (payload 2.0 or 1.0) with the user, path parameters a
 every request in a batch takes the route's success path on fresh data: N new users for create-user, N
 entries for delete-entry, and so on. What a batch needs is created first, through the same function, outside
 the measurement. Prints one JSON line per route.
+
+ROUTES="get-user create-user" measures those routes only. With CALLGRIND_OUT=DIR the function runs under
+`valgrind --tool=callgrind --callgrind-out-file=DIR/callgrind.out.%p` (scripts/bench-route-instructions.sh): its
+counters are zeroed before each batch and dumped after it, and each line adds the instructions per request, which
+are the same from run to run where the CPU time is not.
 """
+
+import glob
+import subprocess
 
 import copy
 import json
@@ -24,12 +32,27 @@ requests = int(sys.argv[5]) if len(sys.argv) > 5 else 100
 # The store allows this many goals per user; goal batches spread over enough users to stay under it.
 GOALS_PER_USER = 40
 TICKS = os.sysconf("SC_CLK_TCK")
+only = os.environ.get("ROUTES", "").split()
+callgrind_out = os.environ.get("CALLGRIND_OUT")
 
 
 def cpu_seconds():
     with open(f"/proc/{pid}/stat") as stat:
         fields = stat.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def callgrind(option):
+    """Zeroes (-z) or dumps (-d) the function's callgrind counters; a dump answers its instructions since the zero."""
+    subprocess.run(["callgrind_control", option, str(pid)], check=True, capture_output=True)
+    if option != "-d":
+        return None
+    newest = max(glob.glob(os.path.join(callgrind_out, f"callgrind.out.{pid}.*")), key=os.path.getmtime)
+    with open(newest) as dump:
+        for line in dump:
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    raise SystemExit(f"no totals in {newest}")
 
 
 def dynamodb_calls():
@@ -138,14 +161,20 @@ def batch(route, n):
 
 
 routes = sorted(name[:-5] for name in os.listdir(events_dir) if name.endswith(".json"))
-for route in routes:
+for route in (route for route in routes if not only or route in only):
     events, note = batch(route, requests)
+    if callgrind_out:
+        callgrind("-z")
     calls_before, cpu_before = dynamodb_calls(), cpu_seconds()
     statuses = [invoke(payload)[0] for payload in events]
     cpu_after, calls_after = cpu_seconds(), dynamodb_calls()
+    instructions = callgrind("-d") if callgrind_out else None
     failed = sum(not 200 <= status < 300 for status in statuses)
-    print(json.dumps({
+    figures = {
         "route": route, "requests": len(events), "failed": failed, "statuses": sorted(set(statuses)),
         "cpuMicrosecondsPerRequest": round((cpu_after - cpu_before) * 1e6 / len(events), 1),
         "dynamoDBCallsPerRequest": round((calls_after - calls_before) / len(events), 2), "note": note,
-    }), flush=True)
+    }
+    if instructions is not None:
+        figures["instructionsPerRequest"] = instructions // len(events)
+    print(json.dumps(figures), flush=True)
