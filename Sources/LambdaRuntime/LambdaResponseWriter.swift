@@ -56,8 +56,6 @@ public final class LambdaResponseWriter: Sendable {
     var writeFailure: (any Error)?
     /// Writes waiting for `unconfirmedBytes` to fall to `unconfirmedLimit`.
     var waiters: [CheckedContinuation<Void, any Error>] = []
-    /// Whether the open stream writes chunks before `send` returns.
-    var writesInPlace = false
   }
 
   private let state = Mutex(State())
@@ -155,7 +153,13 @@ public final class LambdaResponseWriter: Sendable {
   private func sendInPlace(_ bytes: UnsafeRawBufferPointer) throws -> Bool {
     guard
       let stream = try reserve(bytes.count, opening: Self.plainContentType, isPrelude: false, inPlace: true)
-    else { return state.withLock { $0.writesInPlace } }
+    else {
+      // Nothing was sent: an empty chunk (done, if the stream writes in place) or a stream that queues its chunks.
+      return state.withLock { state in
+        if case .streaming(let stream) = state.phase { return stream.writesInPlace }
+        return false
+      }
+    }
     if case .failure(let error) = stream.sendInPlace(bytes) {
       state.withLock { state in
         if state.writeFailure == nil { state.writeFailure = error }
@@ -183,7 +187,6 @@ public final class LambdaResponseWriter: Sendable {
       case .idle:
         stream = open(contentType)
         state.phase = .streaming(stream)
-        state.writesInPlace = stream.writesInPlace
       }
       if inPlace, !stream.writesInPlace { return nil }
       guard state.bytesSent + size <= limit else {

@@ -58,7 +58,9 @@ final class RuntimeAPIStream: ResponseStream {
   /// Writes `bytes` as one chunk (after the head, the first time) before it returns; the lock keeps chunks whole and
   /// in order, and none after the end.
   func sendInPlace(_ bytes: UnsafeRawBufferPointer) -> Result<Void, any Error> {
-    state.withLock { state -> Result<Void, any Error> in
+    // An empty chunk would be the chunked body's terminator, ending the response early.
+    guard !bytes.isEmpty else { return .success(()) }
+    return state.withLock { state -> Result<Void, any Error> in
       if let failure = state.failure { return .failure(failure) }
       guard !state.isFinished else { return .failure(StreamingResponseError.closed) }
       var framing = state.head ?? ByteBuffer()
