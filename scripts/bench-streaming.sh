@@ -24,22 +24,26 @@ swift "${carbontrack_build_args[@]}" >&2
 swift build -c release --product RuntimeTestFunction --static-swift-stdlib -Xlinker --no-export-dynamic \
   -Xcc -ffunction-sections -Xcc -fdata-sections >&2
 bin="$(swift build -c release --show-bin-path)"
+cc -O2 -o "$work/bare" Benchmarks/peers/bare_loop.c
 
 printf '{"action":"large","bytes":%d}' "$bytes" >"$work/buffered.json"
 printf '{"action":"streamBytes","bytes":%d,"chunkBytes":%d}' "$bytes" "$chunk_bytes" >"$work/streamed.json"
 
-# cpu STREAMING EVENT: the function's CPU per warm invoke, in µs.
+# cpu EVENT FUNCTION: the function's CPU per warm invoke, in µs.
 cpu() {
   local figures
-  figures="$(TEST_STREAMING="$1" "$bin/carbontrack" serve --port 0 --timeout 60 --benchmark "$invocations" \
-    --event "$2" -- "$bin/RuntimeTestFunction")"
+  figures="$("$bin/carbontrack" serve --port 0 --timeout 60 --benchmark "$invocations" --event "$1" -- "$2")"
   python3 -c 'import json,sys; f=json.loads(sys.argv[1]); assert f["failures"] == 0, f; print(round(f["warmCPUMicrosecondsPerInvoke"], 1))' "$figures"
 }
 
-echo "| round | buffered: µs CPU per invoke | streamed ($((bytes / chunk_bytes)) writes): µs CPU per invoke | streamed / buffered |"
-echo "|---|---|---|---|"
+ratio() { python3 -c "print(round($1 / $2, 3))"; }
+
+echo "| round | ours buffered, µs | ours streamed ($((bytes / chunk_bytes)) writes), µs | ours streamed / buffered | C buffered, µs | C streamed, µs | C streamed / buffered |"
+echo "|---|---|---|---|---|---|---|"
 for round in $(seq "$rounds"); do
-  buffered="$(cpu 0 "$work/buffered.json")"
-  streamed="$(cpu 1 "$work/streamed.json")"
-  echo "| $round | $buffered | $streamed | $(python3 -c "print(round($streamed / $buffered, 3))") |"
+  buffered="$(TEST_STREAMING=0 cpu "$work/buffered.json" "$bin/RuntimeTestFunction")"
+  streamed="$(TEST_STREAMING=1 cpu "$work/streamed.json" "$bin/RuntimeTestFunction")"
+  c_buffered="$(BARE_RESPONSE_BYTES="$bytes" cpu "$work/buffered.json" "$work/bare")"
+  c_streamed="$(BARE_RESPONSE_BYTES="$bytes" BARE_CHUNK_BYTES="$chunk_bytes" cpu "$work/buffered.json" "$work/bare")"
+  echo "| $round | $buffered | $streamed | $(ratio "$streamed" "$buffered") | $c_buffered | $c_streamed | $(ratio "$c_streamed" "$c_buffered") |"
 done
