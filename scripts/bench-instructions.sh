@@ -6,6 +6,7 @@
 #
 #   scripts/bench-instructions.sh BOOTSTRAP...     # defaults to the plain and the Zig-linked release builds
 #   INVOCATIONS=2000 scripts/bench-instructions.sh
+#   CARBONTRACK=.build/debug/carbontrack scripts/bench-instructions.sh BOOTSTRAP   # no build: serve's cost is not counted
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -15,14 +16,17 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 ensure_python_env
 ensure_commands valgrind=valgrind
-# shellcheck source=infra/lib/release-build.bash
-source infra/lib/release-build.bash
-swift "${carbontrack_build_args[@]}" >&2
-bin="$(swift build -c release --show-bin-path)"
-if (($# == 0)); then
-  swift "${bootstrap_build_args[@]}" >&2
-  link_bootstrap_for_lambda "$bin/bootstrap-lambda" >&2
-  set -- "$bin/bootstrap" "$bin/bootstrap-lambda"
+if (($# == 0)) || [[ -z "${CARBONTRACK:-}" ]]; then
+  # shellcheck source=infra/lib/release-build.bash
+  source infra/lib/release-build.bash
+  swift "${carbontrack_build_args[@]}" >&2
+  bin="$(swift build -c release --show-bin-path)"
+  CARBONTRACK="$bin/carbontrack"
+  if (($# == 0)); then
+    swift "${bootstrap_build_args[@]}" >&2
+    link_bootstrap_for_lambda "$bin/bootstrap-lambda" >&2
+    set -- "$bin/bootstrap" "$bin/bootstrap-lambda"
+  fi
 fi
 printf '{"hello":"world","numbers":[1,2,3],"nested":{"ok":true}}' >"$work/event.json"
 
@@ -30,7 +34,7 @@ printf '{"hello":"world","numbers":[1,2,3],"nested":{"ok":true}}' >"$work/event.
 instructions() {
   local port serve_pid function_pid
   port="$(free_port)"
-  "$bin/carbontrack" serve --port "$port" --timeout 120 --handler echo --quiet -- \
+  "$CARBONTRACK" serve --port "$port" --timeout 120 --handler echo --quiet -- \
     "$(command -v valgrind)" --tool=callgrind --callgrind-out-file="$work/callgrind.out.%p" "$1" >"$work/serve.log" 2>&1 &
   serve_pid=$!
   python3 - "$port" "$2" "$work/event.json" >&2 <<'PY'

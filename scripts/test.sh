@@ -7,7 +7,7 @@ source scripts/lib/common.sh
 
 ensure_python_env
 ensure_commands shellcheck=shellcheck zip=zip unzip=unzip curl=curl openssl=openssl readelf=binutils \
-  debootstrap=debootstrap
+  debootstrap=debootstrap valgrind=valgrind
 start_moto
 use_local_aws
 
@@ -38,6 +38,11 @@ done
 log "history-size benchmark"
 CHECK=1 REQUESTS=20 WRITES=5 BOOTSTRAP="$BOOTSTRAP_RELEASE_PATH" \
   CARBONTRACK="$(swift build --show-bin-path)/carbontrack" bash scripts/bench-history.sh
+
+# Issue 17's regression guards: instructions per start-up, echo invoke, route and self-test, and DynamoDB calls per
+# request, of the shipped bootstrap against Benchmarks/guards/baselines.tsv.
+log "performance guards"
+bash Benchmarks/guards/check.sh "$BOOTSTRAP_RELEASE_PATH" "$(swift build --show-bin-path)/carbontrack"
 
 # libFuzzer smoke run: each target of Tests/Fuzz for 20 s from its seeds (longer runs: docs/SECURITY.md).
 log "fuzz smoke run"

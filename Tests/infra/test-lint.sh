@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lints the infrastructure: cfn-lint on infra/template.yaml (no errors, warnings or informational
-# findings), shellcheck on every shell script of infra/, scripts/ and Tests/infra/, and checks that
-# the template agrees with the scripts (tables and keys, IAM statements, runtime settings).
+# findings), shellcheck on every shell script of infra/, scripts/, Tests/infra/ and Benchmarks/guards/, and checks
+# that the template agrees with the scripts (tables and keys, IAM statements, runtime settings).
 set -uo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
@@ -34,7 +34,7 @@ fi
 scripts=()
 while IFS= read -r -d '' file; do
   scripts+=("$file")
-done < <(find "$repo_root/infra" "$repo_root/scripts" "$repo_root/Tests/infra" -type f \
+done < <(find "$repo_root/infra" "$repo_root/scripts" "$repo_root/Tests/infra" "$repo_root/Benchmarks/guards" -type f \
   \( -name '*.sh' -o -name '*.bash' \) -print0 2>/dev/null | sort -z)
 if ((${#scripts[@]} == 0)); then
   fail "shell scripts are found" "none under infra/, scripts/ or Tests/infra/"

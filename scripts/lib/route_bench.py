@@ -10,7 +10,8 @@ every request in a batch takes the route's success path on fresh data: N new use
 entries for delete-entry, and so on. What a batch needs is created first, through the same function, outside
 the measurement. Prints one JSON line per route.
 
-ROUTES="get-user create-user" measures those routes only. With CALLGRIND_OUT=DIR the function runs under
+ROUTES="get-user create-user" measures those routes only; ROUTES="self-test" (named only, never by default) adds
+the 10-step self-test, events/self-test.json, as a route whose success is its overall PASS. With CALLGRIND_OUT=DIR the function runs under
 `valgrind --tool=callgrind --callgrind-out-file=DIR/callgrind.out.%p` (scripts/bench-route-instructions.sh): its
 counters are zeroed before each batch and dumped after it, and each line adds the instructions per request, which
 are the same from run to run where the CPU time is not.
@@ -33,6 +34,7 @@ requests = int(sys.argv[5]) if len(sys.argv) > 5 else 100
 GOALS_PER_USER = 40
 TICKS = os.sysconf("SC_CLK_TCK")
 only = os.environ.get("ROUTES", "").split()
+SELF_TEST = "self-test"
 callgrind_out = os.environ.get("CALLGRIND_OUT")
 
 
@@ -91,6 +93,8 @@ def invoke(payload):
     request = urllib.request.Request(invoke_url, data=json.dumps(payload).encode(), method="POST")
     with urllib.request.urlopen(request) as response:
         answer = json.load(response)
+    if payload.get("action") == "selfTest":
+        return (200 if answer.get("overall_status") == "PASS" else 500), answer
     status = answer.get("statusCode", 0)
     return status, json.loads(answer["body"]) if answer.get("body") else None
 
@@ -131,6 +135,9 @@ def goal_users(count):
 
 def batch(route, n):
     """The route's n events, with what they need already stored; a note when the batch is not n alike requests."""
+    if route == SELF_TEST:
+        with open(os.path.join(os.path.dirname(os.path.abspath(events_dir)), "self-test.json")) as file:
+            return [json.load(file)] * n, ""
     if route == "create-user":
         return [event(route, "bench-" + uuid.uuid4().hex[:12]) for _ in range(n)], ""
     if route == "delete-user":
@@ -161,6 +168,7 @@ def batch(route, n):
 
 
 routes = sorted(name[:-5] for name in os.listdir(events_dir) if name.endswith(".json"))
+routes += [SELF_TEST] if SELF_TEST in only else []
 for route in (route for route in routes if not only or route in only):
     events, note = batch(route, requests)
     if callgrind_out:
