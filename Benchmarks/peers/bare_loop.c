@@ -83,13 +83,15 @@ static int answer_fixed(int fd, const char *api, const char *request_id, const c
                "Content-Type: application/octet-stream\r\n"
                "Trailer: Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body\r\n\r\n",
                request_id, api);
-  struct iovec first[] = {{head, (size_t)n}};
-  if (write_all(fd, first, 1)) return -1;
+  /* The head leaves with the first chunk, as the runtime sends it. */
+  size_t head_length = (size_t)n;
   for (long sent = 0; sent < size; sent += chunk) {
     long length = size - sent < chunk ? size - sent : chunk;
     n = snprintf(frame, sizeof frame, "%lx\r\n", length);
-    struct iovec pieces[] = {{frame, (size_t)n}, {(void *)(payload + sent), (size_t)length}, {"\r\n", 2}};
-    if (write_all(fd, pieces, 3)) return -1;
+    struct iovec pieces[] = {
+        {head, head_length}, {frame, (size_t)n}, {(void *)(payload + sent), (size_t)length}, {"\r\n", 2}};
+    if (write_all(fd, pieces, 4)) return -1;
+    head_length = 0;
   }
   struct iovec last[] = {{"0\r\n\r\n", 5}};
   return write_all(fd, last, 1);
