@@ -35,12 +35,27 @@ enum RuntimeAPIRequestHead {
     }
   }
 
-  /// The line before a chunk of `size` bytes: its size in hexadecimal.
-  static func chunkSizeLine(_ size: Int) -> ByteBuffer {
-    var line = ByteBuffer()
-    line.writeString(String(size, radix: 16))
-    line.writeStaticString("\r\n")
-    return line
+  /// Calls `body` with the chunk size line of `size` (hexadecimal digits, then CRLF), built on the stack: a stream
+  /// writes one per chunk, and a `String` and a `ByteBuffer` for it cost more than the rest of the framing.
+  static func withChunkSizeLine<Value, Failure: Error>(
+    _ size: Int, _ body: (UnsafeRawBufferPointer) throws(Failure) -> Value
+  ) throws(Failure) -> Value {
+    precondition(size >= 0, "a chunk size is never negative")
+    // 16 hexadecimal digits hold any Int, and two more bytes the CRLF.
+    var line: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    return try withUnsafeMutableBytes(of: &line) { (line) throws(Failure) -> Value in
+      var start = 16
+      var rest = UInt(size)
+      repeat {
+        start -= 1
+        let digit = UInt8(truncatingIfNeeded: rest & 0xF)
+        line[start] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
+        rest >>= 4
+      } while rest != 0
+      line[16] = UInt8(ascii: "\r")
+      line[17] = UInt8(ascii: "\n")
+      return try body(UnsafeRawBufferPointer(rebasing: line[start..<18]))
+    }
   }
 
   /// `value` as a path segment: every byte outside RFC 3986's unreserved set percent-encoded.

@@ -63,12 +63,13 @@ final class RuntimeAPIStream: ResponseStream {
     return state.withLock { state -> Result<Void, any Error> in
       if let failure = state.failure { return .failure(failure) }
       guard !state.isFinished else { return .failure(StreamingResponseError.closed) }
-      var framing = state.head ?? ByteBuffer()
-      framing.writeImmutableBuffer(RuntimeAPIRequestHead.chunkSizeLine(bytes.count))
       do throws(RuntimeAPIError) {
-        try Self.lineEnd.withUnsafeReadableBytes { lineEnd throws(RuntimeAPIError) in
-          try framing.withUnsafeReadableBytes { framing throws(RuntimeAPIError) in
-            try connection.write([framing, bytes, lineEnd])
+        try RuntimeAPIRequestHead.withChunkSizeLine(bytes.count) { sizeLine throws(RuntimeAPIError) in
+          try Self.lineEnd.withUnsafeReadableBytes { lineEnd throws(RuntimeAPIError) in
+            guard let head = state.head else { return try connection.write([sizeLine, bytes, lineEnd]) }
+            try head.withUnsafeReadableBytes { head throws(RuntimeAPIError) in
+              try connection.write([head, sizeLine, bytes, lineEnd])
+            }
           }
         }
         state.head = nil

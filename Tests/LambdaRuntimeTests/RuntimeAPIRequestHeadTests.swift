@@ -47,8 +47,11 @@ struct RuntimeAPIRequestHeadTests {
     #expect(text(common) == "Host: 127.0.0.1:9001\r\nUser-Agent: ua/1\r\n")
   }
 
-  @Test(arguments: [(0, "0\r\n"), (10, "a\r\n"), (65_536, "10000\r\n"), (20 << 20, "1400000\r\n")])
+  @Test(arguments: [
+    (0, "0\r\n"), (10, "a\r\n"), (255, "ff\r\n"), (65_536, "10000\r\n"), (20 << 20, "1400000\r\n"),
+    (Int.max, "7fffffffffffffff\r\n"),
+  ])
   func aChunkSizeLineIsHexadecimal(size: Int, line: String) {
-    #expect(text(RuntimeAPIRequestHead.chunkSizeLine(size)) == line)
+    #expect(RuntimeAPIRequestHead.withChunkSizeLine(size) { String(decoding: $0, as: UTF8.self) } == line)
   }
 }
