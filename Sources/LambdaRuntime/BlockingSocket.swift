@@ -96,12 +96,26 @@ final class BlockingSocket: Sendable {
   /// Writes every byte of `pieces`, in order; `sendmsg` with `MSG_NOSIGNAL` turns a peer's close into `EPIPE`
   /// instead of a signal.
   func write(_ pieces: [UnsafeRawBufferPointer]) throws(Failure) {
-    var pending = pieces.filter { !$0.isEmpty }[...]
-    while !pending.isEmpty {
-      let count = min(pending.count, 16)
-      let written = withUnsafeTemporaryAllocation(of: iovec.self, capacity: count) { vectors in
-        for (index, piece) in pending.prefix(count).enumerated() {
-          vectors[index] = iovec(iov_base: UnsafeMutableRawPointer(mutating: piece.baseAddress), iov_len: piece.count)
+    // Where the unwritten bytes start: piece `next`, `offset` bytes in. Walked in place, with no filtered copy of
+    // `pieces`: a stream calls this once per chunk, and growing a fresh array cost more than the framing.
+    var next = 0
+    var offset = 0
+    while true {
+      while next < pieces.count, pieces[next].count == offset {
+        next += 1
+        offset = 0
+      }
+      guard next < pieces.count else { return }
+      let written = withUnsafeTemporaryAllocation(of: iovec.self, capacity: Self.maximumPiecesPerCall) { vectors in
+        var count = 0
+        var skip = offset
+        for piece in pieces[next...] where count < Self.maximumPiecesPerCall {
+          if let base = piece.baseAddress, piece.count > skip {
+            let start = UnsafeMutableRawPointer(mutating: base + skip)
+            vectors[count] = iovec(iov_base: start, iov_len: piece.count - skip)
+            count += 1
+          }
+          skip = 0
         }
         var message = msghdr()
         message.msg_iov = vectors.baseAddress
@@ -113,17 +127,22 @@ final class BlockingSocket: Sendable {
         throw errno == EPIPE || errno == ECONNRESET ? .closed : .system(call: "sendmsg", errno: errno)
       }
       var remaining = written
-      while remaining > 0, let first = pending.first {
-        let taken = min(remaining, first.count)
-        remaining -= taken
-        if taken == first.count {
-          pending.removeFirst()
+      while remaining > 0 {
+        let left = pieces[next].count - offset
+        if remaining >= left {
+          remaining -= left
+          next += 1
+          offset = 0
         } else {
-          pending[pending.startIndex] = UnsafeRawBufferPointer(rebasing: first[taken...])
+          offset += remaining
+          remaining = 0
         }
       }
     }
   }
+
+  /// How many pieces one `sendmsg` gathers; more than any request here has (a head, a chunk's three pieces).
+  private static let maximumPiecesPerCall = 16
 
   /// Calls `body` with the readable bytes of every buffer, each valid for the call.
   private static func withReadableBytes<Result>(
