@@ -17,16 +17,9 @@ trap 'rm -rf "$work"' EXIT
 ensure_python_env
 ensure_commands valgrind=valgrind
 if (($# == 0)) || [[ -z "${CARBONTRACK:-}" ]]; then
-  # shellcheck source=infra/lib/release-build.bash
-  source infra/lib/release-build.bash
-  swift "${carbontrack_build_args[@]}" >&2
-  bin="$(swift build -c release --show-bin-path)"
-  CARBONTRACK="$bin/carbontrack"
-  if (($# == 0)); then
-    swift "${bootstrap_build_args[@]}" >&2
-    link_bootstrap_for_lambda "$bin/bootstrap-lambda" >&2
-    set -- "$bin/bootstrap" "$bin/bootstrap-lambda"
-  fi
+  build_release_bootstrap_and_cli >&2
+  CARBONTRACK="$release_bin/carbontrack"
+  (($# > 0)) || set -- "$release_bin/bootstrap" "$release_bin/bootstrap-lambda"
 fi
 printf '{"hello":"world","numbers":[1,2,3],"nested":{"ok":true}}' >"$work/event.json"
 

@@ -18,14 +18,9 @@ work="$(mktemp -d)"
 ensure_python_env
 ensure_commands valgrind=valgrind
 if (($# == 0)) || [[ -z "${CARBONTRACK:-}" ]]; then
-  # shellcheck source=infra/lib/release-build.bash
-  source infra/lib/release-build.bash
-  swift "${carbontrack_build_args[@]}" >&2
-  CARBONTRACK="$(swift build -c release --show-bin-path)/carbontrack"
-  if (($# == 0)); then
-    swift "${bootstrap_build_args[@]}" >&2
-    set -- "$(swift build -c release --show-bin-path)/bootstrap"
-  fi
+  build_release_bootstrap_and_cli >&2
+  CARBONTRACK="$release_bin/carbontrack"
+  (($# > 0)) || set -- "$release_bin/bootstrap"
 fi
 
 start_moto
