@@ -13,8 +13,8 @@ the measurement. Prints one JSON line per route.
 ROUTES="get-user create-user" measures those routes only; ROUTES="self-test" (named only, never by default) adds
 the 10-step self-test, events/self-test.json, as a route whose success is its overall PASS. With CALLGRIND_OUT=DIR
 the function runs under `valgrind --tool=callgrind --callgrind-out-file=DIR/callgrind.out.%p`
-(scripts/bench-route-instructions.sh): its counters are zeroed before each batch and dumped after it, and each line adds the instructions per request, which
-are the same from run to run where the CPU time is not.
+(scripts/bench-route-instructions.sh): its counters are zeroed before each batch and dumped after it, and each
+line adds the instructions per request, which are the same from run to run where the CPU time is not.
 """
 
 import glob
