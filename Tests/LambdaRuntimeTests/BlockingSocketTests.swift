@@ -17,7 +17,7 @@ struct BlockingSocketTests {
     let done = DispatchSemaphore(value: 0)
   }
 
-  @Test func everyPieceArrivesOnceAndInOrderThroughPartialWritesAndEmptyPieces() throws {
+  @Test func everyPieceArrivesOnceAndInOrderAcrossSeveralCallsAndEmptyPieces() throws {
     let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { _ = Glibc.close(listener) }
     var address = sockaddr_in()
