@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regression guards for the runtime and handler-path figures of docs/PERFORMANCE.md (issue 17). They count
 # instructions under valgrind's callgrind, which are the same from run to run on a busy machine where CPU time moves
-# by ±15 %, and DynamoDB calls, which must not grow at all. Each measure fails when it exceeds its line in
+# by ±15 %, DynamoDB calls, which must not grow at all, and the peak RSS after a set of requests (peak-rss.sh),
+# which is steady to a few pages. Each measure fails when it exceeds its line in
 # baselines.tsv by more than GUARD_TOLERANCE percent (10 by default), and says so when it has fallen well below it,
 # so that a gain is recorded and then kept. scripts/test.sh runs this on the shipped bootstrap.
 #
@@ -21,8 +22,10 @@ INVOCATIONS=200 bash scripts/bench-instructions.sh "$bootstrap" | tee "$work/ech
 log "guards: routes and the self-test (callgrind, moto)"
 ROUTES="get-user create-user create-entry list-entries self-test" ROUTE_REQUESTS=10 \
   bash scripts/bench-route-instructions.sh "$bootstrap" | tee "$work/routes.md" >&2
+log "guards: peak RSS after the self-test and every route"
+bash Benchmarks/guards/peak-rss.sh "$bootstrap" "$CARBONTRACK" | tee "$work/peak-rss.txt" >&2
 
-python3 - "$work/echo.md" "$work/routes.md" Benchmarks/guards/baselines.tsv <<'PY'
+python3 - "$work/echo.md" "$work/routes.md" "$work/peak-rss.txt" Benchmarks/guards/baselines.tsv <<'PY'
 import os, sys
 
 def rows(path):
@@ -36,6 +39,7 @@ for _, route, instructions, calls, failed in rows(sys.argv[2]):
     if failed != "0":
         raise SystemExit(f"guard: {failed} of the {route} requests failed")
     measured[route] = (int(instructions.replace(",", "")), float(calls))
+measured["peak-rss-kb"] = (int(open(sys.argv[3]).read()), 0)
 
 if os.environ.get("RECORD"):
     for name, (instructions, calls) in measured.items():
@@ -44,12 +48,12 @@ if os.environ.get("RECORD"):
 
 tolerance = float(os.environ.get("GUARD_TOLERANCE", "10")) / 100
 baselines = {}
-for line in open(sys.argv[3]):
+for line in open(sys.argv[4]):
     if line.strip() and not line.startswith("#"):
         name, instructions, calls = line.split()
         baselines[name] = (int(instructions), float(calls))
 failures = []
-print("| measure | instructions | baseline | change | DynamoDB calls | baseline |")
+print("| measure | instructions (kB for peak-rss-kb) | baseline | change | DynamoDB calls | baseline |")
 print("|---|---|---|---|---|---|")
 for name, (base_instructions, base_calls) in baselines.items():
     if name not in measured:
@@ -59,7 +63,7 @@ for name, (base_instructions, base_calls) in baselines.items():
     change = instructions / base_instructions - 1
     print(f"| {name} | {instructions:,} | {base_instructions:,} | {change:+.1%} | {calls:g} | {base_calls:g} |")
     if change > tolerance:
-        failures.append(f"{name}: {instructions:,} instructions, {change:+.1%} over the baseline (limit +{tolerance:.0%})")
+        failures.append(f"{name}: {instructions:,}, {change:+.1%} over the baseline (limit +{tolerance:.0%})")
     elif change < -tolerance:
         print(f"guard: {name} is {change:.1%} below its baseline; record the gain in Benchmarks/guards/baselines.tsv", file=sys.stderr)
     if calls > base_calls:

@@ -13,13 +13,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/python-env.bash"
 # -ffunction-sections -fdata-sections for C: SwiftPM compiles C targets (BoringSSL, twice: swift-nio-ssl's
 #   and swift-crypto's) with one .text per file, so the linker's --gc-sections keeps every function of a
 #   file it needs one function from. One section per function lets it drop the rest: -1.2 MB, same code.
+# -function-sections for Swift: the same, one .text.<symbol> per function, so that the Lambda link can pack
+#   the functions a function process runs together (infra/lib/hot-functions.txt, link_bootstrap_for_lambda).
 # shellcheck disable=SC2034 # used by the scripts that source this file
 bootstrap_build_args=(build -c release --product bootstrap --static-swift-stdlib -Xlinker --no-export-dynamic
-  -Xcc -ffunction-sections -Xcc -fdata-sections)
+  -Xcc -ffunction-sections -Xcc -fdata-sections -Xswiftc -Xfrontend -Xswiftc -function-sections)
 # The developer CLI with the same compile flags, so that a release build of both shares every object.
 # shellcheck disable=SC2034
 carbontrack_build_args=(build -c release --product carbontrack --static-swift-stdlib
-  -Xcc -ffunction-sections -Xcc -fdata-sections)
+  -Xcc -ffunction-sections -Xcc -fdata-sections -Xswiftc -Xfrontend -Xswiftc -function-sections)
 
 # The glibc the shipped bootstrap is linked against: Amazon Linux 2's, so one zip runs on provided.al2 and on
 # provided.al2023 (glibc 2.34).
@@ -28,6 +30,7 @@ lambda_glibc_version="2.26"
 
 # Links the release bootstrap of the last `swift build "${bootstrap_build_args[@]}"` again, from the same
 # objects, against glibc $lambda_glibc_version's stubs with Zig (infra/lib/link-for-old-glibc.py), into $1.
+# The functions listed in infra/lib/hot-functions.txt go first, together (see link-for-old-glibc.py).
 # Needs .venv (ensure_python_env, infra/lib/python-env.bash). Takes ~10 s; nothing is recompiled.
 link_bootstrap_for_lambda() {
   local here
