@@ -74,19 +74,27 @@ finish() {
   exit 0
 }
 
-# A missing tool fails the run under CI and skips the script locally.
-require_tool() {
-  local tool="$1"
-  if command -v "$tool" >/dev/null 2>&1; then
-    return 0
-  fi
+# Ends the script for a missing prerequisite: a failure under CI, a skip otherwise.
+# missing_prerequisite "check description" "how to provide it" "what is missing"
+missing_prerequisite() {
   if [[ "${CI:-}" == "true" ]]; then
-    fail "required tool '$tool' is on PATH" "install it (see scripts/test.sh)"
+    fail "$1" "$2"
     finish
   fi
-  echo "skipping $(basename "$0"): '$tool' is not installed (this would fail with CI=true)"
+  echo "skipping $(basename "$0"): $3 (this would fail with CI=true)"
   echo "infra: 0 passed, 0 failed"
   exit 0
+}
+
+# require_tool NAME: the tool is on PATH.
+require_tool() {
+  command -v "$1" >/dev/null 2>&1 ||
+    missing_prerequisite "required tool '$1' is on PATH" "install it (see scripts/test.sh)" "'$1' is not installed"
+}
+
+# require_variable NAME "how it gets set": an environment variable scripts/test.sh sets is set.
+require_variable() {
+  [[ -n "${!1:-}" ]] || missing_prerequisite "$1 is set" "$2" "$1 is not set"
 }
 
 # Runs registered cleanup actions, last registered first, when the script exits.
