@@ -4,7 +4,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/python-env.bash"
 
 # How the shipped `bootstrap` is built; infra/package.sh, the tests (scripts/test.sh), the demo and the runtime
 # benchmark (scripts/bench-runtime.sh) all build it with these arguments to `swift`, so what is tested and
-# measured is what ships. Changing them rebuilds every module once.
+# measured is what ships. After changing them, remove .build/release: SwiftPM does not recompile every module for
+# every flag (adding -function-sections left most objects as they were), and a mix of old and new objects links
+# without complaint. Tests/infra/test-hot-text.sh catches that mix in the shipped binary.
 #
 # --static-swift-stdlib: the provided.* runtimes have no Swift libraries.
 # --no-export-dynamic: swiftc links executables with --export-dynamic, which puts every public symbol of
