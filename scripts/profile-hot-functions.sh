@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Profiles which functions bootstrap runs, under valgrind's callgrind, and writes infra/lib/hot-functions.txt, the
 # list the Lambda link (infra/lib/link-for-old-glibc.py) packs at the start of the text. Rerun it when the code
-# the function runs changes much: the performance guards' peak-RSS measure grows when the list falls behind.
+# the function runs changes much: Tests/infra/test-hot-text.sh fails when under 90 % of the listed names are
+# still in the binary, and the performance guards' peak RSS grows as new code runs outside .text.hot.
 #
 # One function process under `carbontrack serve`: start-up, the self-test, every API route's success path
 # (scripts/lib/route_bench.py), every event file, a malformed event, and the SIGTERM that stops it. A second

@@ -2,7 +2,8 @@
 # Peak RSS (VmHWM, kB) of BOOTSTRAP after three self-tests and two requests of every API route, against moto
 # behind the keep-alive proxy; prints the figure. Most of it is the binary's text that the kernel maps in 64 KiB
 # windows around each first touch, so it grows when the functions a request runs leave the packed .text.hot
-# (infra/lib/hot-functions.txt falling behind the code) and is otherwise steady to a few pages.
+# (infra/lib/hot-functions.txt falling behind the code). Four runs of one binary spanned 2.5 %: on this 6.18
+# kernel the text is mapped in page-cache folios whose size depends on how the file entered the cache.
 #
 #   Benchmarks/guards/peak-rss.sh BOOTSTRAP CARBONTRACK
 set -euo pipefail
