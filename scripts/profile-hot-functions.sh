@@ -29,18 +29,10 @@ trap 'kill "$MOTO_PID" "$PROXY_PID" 2>/dev/null || true; rm -rf "$work"' EXIT
 # This valgrind (3.19) cannot read the DWARF 5 the toolchain writes; the symbols stay.
 strip --strip-debug -o "$work/bootstrap" "$BOOTSTRAP"
 
-# Starts $work/bootstrap under callgrind behind `carbontrack serve` with environment $@; sets url, serve and pid.
+# Starts $work/bootstrap under callgrind with the environment settings $@ (serve_function).
 serve_under_callgrind() {
-  local port
-  port="$(free_port)"
-  env "$@" "$CARBONTRACK" serve --port "$port" --quiet --timeout 600 -- "$(command -v valgrind)" --tool=callgrind \
-    --demangle=no --callgrind-out-file="$work/callgrind.out.%p" "$work/bootstrap" >"$work/serve.out" 2>&1 &
-  serve=$!
-  pid="$(served_function_pid "$work/serve.out")"
-  url="http://127.0.0.1:$port/2015-03-31/functions/function/invocations"
-  for _ in $(seq 1 300); do curl -fsS -d @events/ping.json "$url" >/dev/null 2>&1 && return; sleep 0.2; done
-  log "the function under callgrind did not answer"
-  return 1
+  serve_function "$work/serve.out" /usr/bin/env "$@" "$(command -v valgrind)" --tool=callgrind --demangle=no \
+    --callgrind-out-file="$work/callgrind.out.%p" "$work/bootstrap"
 }
 
 # Stops the function with SIGTERM (through serve), so callgrind writes its last dump, and waits for it.

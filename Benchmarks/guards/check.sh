@@ -2,7 +2,7 @@
 # Regression guards for the runtime and handler-path figures of docs/PERFORMANCE.md (issue 17). They count
 # instructions under valgrind's callgrind, which are the same from run to run on a busy machine where CPU time moves
 # by ±15 %, DynamoDB calls, which must not grow at all, and the peak RSS after a set of requests (peak-rss.sh),
-# which varied by 2.5 % between runs of one binary. Each measure fails when it exceeds its line in
+# which moves by up to ~15 % with the state of the page cache (peak-rss.sh). Each measure fails when it exceeds its line in
 # baselines.tsv by more than GUARD_TOLERANCE percent (10 by default), and says so when it has fallen well below it,
 # so that a gain is recorded and then kept. scripts/test.sh runs this on the shipped bootstrap.
 #

@@ -73,6 +73,23 @@ served_function_pid() {
   echo "$pid"
 }
 
+# serve_function OUTPUT COMMAND...: starts `$CARBONTRACK serve` on a free port with the function COMMAND (its
+# output to OUTPUT) and waits until the function answers events/ping.json; sets serve (serve's pid), pid (the
+# function's) and url (the Invoke API).
+serve_function() {
+  local output="$1" port
+  shift
+  port="$(free_port)"
+  "$CARBONTRACK" serve --port "$port" --quiet --timeout 600 -- "$@" >"$output" 2>&1 &
+  # shellcheck disable=SC2034 # for the calling script to stop
+  serve=$!
+  pid="$(served_function_pid "$output")"
+  url="http://127.0.0.1:$port/2015-03-31/functions/function/invocations"
+  for _ in $(seq 1 300); do curl -fsS -d @events/ping.json "$url" >/dev/null 2>&1 && return; sleep 0.2; done
+  log "the function did not answer a ping: $*"
+  return 1
+}
+
 # Local-only credentials and region for moto: never real AWS keys.
 use_local_aws() {
   export DYNAMODB_ENDPOINT="$MOTO_ENDPOINT"
