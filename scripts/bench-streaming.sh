@@ -22,7 +22,7 @@ log "release builds (carbontrack; the test function with bootstrap's flags)"
 source infra/lib/release-build.bash
 swift "${carbontrack_build_args[@]}" >&2
 swift build -c release --product RuntimeTestFunction --static-swift-stdlib -Xlinker --no-export-dynamic \
-  -Xcc -ffunction-sections -Xcc -fdata-sections -Xswiftc -Xfrontend -Xswiftc -function-sections >&2
+  "${release_compile_flags[@]}" >&2
 bin="$(swift build -c release --show-bin-path)"
 cc -O2 -o "$work/bare" Benchmarks/peers/bare_loop.c
 

@@ -2,9 +2,9 @@
 # Peak RSS (VmHWM, kB) of BOOTSTRAP after three self-tests and two requests of every API route, against moto
 # behind the keep-alive proxy; prints the figure. Most of it is the binary's text that the kernel maps in 64 KiB
 # windows around each first touch, so it grows when the functions a request runs leave the packed .text.hot
-# (infra/lib/hot-functions.txt falling behind the code). Runs of one binary at different times ranged over 15 %
-# (14,972-17,244 kB; CI's clean clone 15,568): on this 6.18 kernel the text is mapped in page-cache folios whose
-# size depends on how the file entered the cache.
+# (infra/lib/hot-functions.txt falling behind the code), and by 1.5 MB if the runtime stops releasing the relocation
+# table (RelocationTablePages). Runs of one binary at different times ranged over 15 % (stop 26: 14,972-17,244 kB):
+# on this 6.18 kernel the text is mapped in page-cache folios whose size depends on how the file entered the cache.
 #
 #   Benchmarks/guards/peak-rss.sh BOOTSTRAP CARBONTRACK
 set -euo pipefail

@@ -24,7 +24,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
   let httpClient: any CredentialHTTPClient
 
   public init(
-    environment: [String: String] = ProcessInfo.processInfo.environment, httpClient: any CredentialHTTPClient
+    environment: [String: String] = ProcessEnvironment.current(), httpClient: any CredentialHTTPClient
   ) {
     self.environment = environment
     self.httpClient = httpClient

@@ -1,3 +1,5 @@
+import SharedSupport
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -23,7 +25,7 @@ public actor CredentialChain: CredentialProvider {
   /// Environment variables, then the shared credentials/config files, then the container endpoint when an
   /// HTTP client is given.
   public static func makeDefault(
-    environment: [String: String] = ProcessInfo.processInfo.environment,
+    environment: [String: String] = ProcessEnvironment.current(),
     httpClient: (any CredentialHTTPClient)? = nil
   ) -> CredentialChain {
     var providers: [any CredentialProvider] = [

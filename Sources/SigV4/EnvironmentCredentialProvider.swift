@@ -1,3 +1,5 @@
+import SharedSupport
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -8,7 +10,7 @@
 public struct EnvironmentCredentialProvider: CredentialProvider {
   let environment: [String: String]
 
-  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(environment: [String: String] = ProcessEnvironment.current()) {
     self.environment = environment
   }
 

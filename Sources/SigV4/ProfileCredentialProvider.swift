@@ -1,3 +1,5 @@
+import SharedSupport
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -11,7 +13,7 @@ public struct ProfileCredentialProvider: CredentialProvider {
   let credentialsPath: String
   let configPath: String
 
-  public init(profile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(profile: String? = nil, environment: [String: String] = ProcessEnvironment.current()) {
     let home = environment["HOME"] ?? "~"
     self.profile = profile ?? environment["AWS_PROFILE"] ?? "default"
     self.credentialsPath = environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "\(home)/.aws/credentials"

@@ -1,5 +1,6 @@
 import HTTPClient
 import Logging
+import SharedSupport
 import SigV4
 
 #if canImport(FoundationEssentials)
@@ -24,7 +25,7 @@ public struct DynamoDBClient: Sendable {
     region: String? = nil, credentials: (any CredentialProvider)? = nil, endpoint: String? = nil,
     httpClient: HTTP1Client? = nil, retryPolicy: RetryPolicy = .standard,
     logger: Logger = Logger(label: "DynamoDB"),
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessEnvironment.current()
   ) {
     let region = region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
     let ownsHTTPClient = httpClient == nil
