@@ -36,14 +36,6 @@ if figures["failures"]:
 print(figures["warmCPUMicrosecondsPerInvoke"])'
 }
 
-# Median spawn-to-first-/next time, ms, over $cold_runs fresh processes of the given command.
-cold_start() {
-  for ((run = 0; run < cold_runs; run++)); do
-    "$CARBONTRACK" serve --port 0 --timeout 60 --benchmark 1 --event "$work/event.json" -- "$@" |
-      python3 -c 'import json,sys; print(json.loads(sys.stdin.read().splitlines()[-1])["initMs"])'
-  done | sort -g | awk '{ value[NR] = $1 } END { print (NR % 2) ? value[(NR + 1) / 2] : (value[NR / 2] + value[NR / 2 + 1]) / 2 }'
-}
-
 # One table row: report ROUND cpu|cold C-LOOP FLOOR BOOTSTRAP.
 report() {
   python3 - "$@" <<'PY'
@@ -69,7 +61,7 @@ for ((round = 1; round <= rounds; round++)); do
       ours) command=(/usr/bin/env _HANDLER=echo "$BOOTSTRAP") ;;
     esac
     cpu[$contender]="$(cpu_per_invoke "${command[@]}")"
-    cold[$contender]="$(cold_start "${command[@]}")"
+    cold[$contender]="$(median_cold_start_ms "$cold_runs" "$work/event.json" "${command[@]}")"
   done
   report "$round" cpu "${cpu[bare]}" "${cpu[floor]}" "${cpu[ours]}"
   report "$round" cold "${cold[bare]}" "${cold[floor]}" "${cold[ours]}"

@@ -88,12 +88,6 @@ serve_benchmark() {
     -- "$@"
 }
 
-# Spawn to first /next of one fresh function process, in ms (serve's initMs; no RSS polling to disturb it).
-cold_start() {
-  "$CARBONTRACK" serve --port 0 --timeout 60 --benchmark 1 --event "$work/event.json" -- "$@" |
-    python3 -c 'import json,sys; print(json.loads(sys.stdin.read().splitlines()[-1])["initMs"])'
-}
-
 moto_calls() {
   curl -fsS "$MOTO_ENDPOINT/_counts" | python3 -c 'import json,sys; print(sum(json.load(sys.stdin).values()))'
 }
@@ -141,8 +135,7 @@ for round in $(seq "$rounds"); do
   for contender in "${order[@]}"; do
     declare -n command="command_$contender"
     log "round $round, echo: $contender (cold start x$cold_runs, $invocations warm invokes)"
-    cold="$(for _ in $(seq "$cold_runs"); do cold_start "${command[@]}"; done |
-      python3 -c 'import sys,statistics; print(statistics.median(float(line) for line in sys.stdin))')"
+    cold="$(median_cold_start_ms "$cold_runs" "$work/event.json" "${command[@]}")"
     record "$round" echo "$contender" "$(serve_benchmark "$work/event.json" "$invocations" "${command[@]}")" \
       "{\"coldMs\": $cold}"
     unset -n command

@@ -31,11 +31,4 @@ let package = Package(
 )
 SWIFT
 
-# shellcheck source=infra/lib/release-build.bash
-source infra/lib/release-build.bash
-log "release build of the decoder floor"
-swift build -c release --product DecoderFloor --static-swift-stdlib -Xlinker --no-export-dynamic \
-  "${release_compile_flags[@]}" --package-path "$package" -j "${BUILD_JOBS:-2}" >&2
-bin="$(swift build -c release --package-path "$package" --show-bin-path)"
-strip -o "$package/bootstrap" "$bin/DecoderFloor"
-echo "$package/bootstrap"
+build_peer_like_bootstrap "$package" DecoderFloor "${BUILD_JOBS:-2}"

@@ -55,15 +55,4 @@ let package = Package(
 )
 SWIFT
 
-# bootstrap's flags (infra/lib/release-build.bash) with this package's product, so the two differ only in code.
-# shellcheck source=infra/lib/release-build.bash
-source infra/lib/release-build.bash
-args=("${bootstrap_build_args[@]}")
-for index in "${!args[@]}"; do
-  [[ "${args[index]}" == bootstrap ]] && args[index]=OfficialEcho
-done
-log "release build of the official runtime's echo (${args[*]})"
-swift "${args[@]}" --package-path "$package" -j "${BUILD_JOBS:-1}" >&2
-bin="$(swift build -c release --package-path "$package" --show-bin-path)"
-strip -o "$package/bootstrap" "$bin/OfficialEcho"
-echo "$package/bootstrap"
+build_peer_like_bootstrap "$package" OfficialEcho "${BUILD_JOBS:-1}"

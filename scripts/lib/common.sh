@@ -90,6 +90,36 @@ serve_function() {
   return 1
 }
 
+# median_cold_start_ms RUNS EVENT COMMAND...: the median, over RUNS fresh processes of the function COMMAND under
+# `$CARBONTRACK serve`, of the time from spawn to the first /next (serve's initMs, with no RSS polling to
+# disturb it), in ms.
+median_cold_start_ms() {
+  local runs="$1" event="$2"
+  shift 2
+  for _ in $(seq "$runs"); do
+    "$CARBONTRACK" serve --port 0 --timeout 60 --benchmark 1 --event "$event" -- "$@" |
+      python3 -c 'import json,sys; print(json.loads(sys.stdin.read().splitlines()[-1])["initMs"])'
+  done | python3 -c 'import sys,statistics; print(statistics.median(float(line) for line in sys.stdin))'
+}
+
+# build_peer_like_bootstrap PACKAGE PRODUCT JOBS: a release build of PRODUCT in the Swift package at PACKAGE with
+# bootstrap's arguments (infra/lib/release-build.bash), so a peer differs from bootstrap only in code; strips it to
+# PACKAGE/bootstrap and prints that path.
+build_peer_like_bootstrap() {
+  local package="$1" product="$2" jobs="$3" index bin
+  # shellcheck source=infra/lib/release-build.bash
+  source "$(dirname "${BASH_SOURCE[0]}")/../../infra/lib/release-build.bash"
+  local -a args=("${bootstrap_build_args[@]}")
+  for index in "${!args[@]}"; do
+    [[ "${args[index]}" == bootstrap ]] && args[index]="$product"
+  done
+  log "release build of $product (${args[*]})"
+  swift "${args[@]}" --package-path "$package" -j "$jobs" >&2
+  bin="$(swift build -c release --package-path "$package" --show-bin-path)"
+  strip -o "$package/bootstrap" "$bin/$product"
+  echo "$package/bootstrap"
+}
+
 # Local-only credentials and region for moto: never real AWS keys.
 use_local_aws() {
   export DYNAMODB_ENDPOINT="$MOTO_ENDPOINT"
