@@ -31,13 +31,22 @@ package enum HexDigits {
 
   /// Lower-case hex of `bytes`, two digits per byte, as SigV4 prints hashes and signatures.
   package static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
-    String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
-      for (index, byte) in bytes.enumerated() {
-        out[2 * index] = digit(byte >> 4)
-        out[2 * index + 1] = digit(byte)
-      }
-      return 2 * bytes.count
+    String(unsafeUninitializedCapacity: 2 * bytes.count) { write(bytes, into: $0) }
+  }
+
+  /// Appends the lower-case hex of `bytes` to `output`.
+  package static func append(_ bytes: UnsafeRawBufferPointer, to output: inout [UInt8]) {
+    let start = output.count
+    output.append(contentsOf: repeatElement(0, count: 2 * bytes.count))
+    output.withUnsafeMutableBufferPointer { _ = write(bytes, into: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+  }
+
+  private static func write(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    for (index, byte) in bytes.enumerated() {
+      out[2 * index] = digit(byte >> 4)
+      out[2 * index + 1] = digit(byte)
     }
+    return 2 * bytes.count
   }
 
   /// `value` in lower-case hex, zero-padded to at least `width` digits.

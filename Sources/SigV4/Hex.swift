@@ -17,10 +17,4 @@ enum Hex {
   static func sha256(_ bytes: [UInt8]) -> String {
     encode(SHA256.hash(data: bytes))
   }
-
-  /// SHA-256 of a string's UTF-8 bytes, hashed where they are.
-  static func sha256(_ text: String) -> String {
-    var text = text
-    return text.withUTF8 { encode(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
-  }
 }

@@ -16,7 +16,7 @@ extension SigV4Signer {
       ("X-Amz-Algorithm", Self.algorithm),
       ("X-Amz-Credential", "\(credentials.accessKeyId)/\(scope(time))"),
       ("X-Amz-Date", time.amzDate),
-      ("X-Amz-SignedHeaders", headers.signedNames),
+      ("X-Amz-SignedHeaders", headers.signedNamesText),
       ("X-Amz-Expires", String(expires)),
     ]
     let token = credentials.sessionToken.map { ("X-Amz-Security-Token", $0) }
@@ -34,7 +34,8 @@ extension SigV4Signer {
     let addedQuery = added.map { "\(URIEncoding.encode($0.0))=\(URIEncoding.encode($0.1))" }.joined(separator: "&")
     let query = [request.query, addedQuery].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: "&")
     return PresignedRequest(
-      canonicalRequest: canonical, stringToSign: signature.stringToSign, signature: signature.value, query: query)
+      canonicalRequest: String(decoding: canonical, as: UTF8.self),
+      stringToSign: String(decoding: signature.stringToSign, as: UTF8.self), signature: signature.value, query: query)
   }
 
   /// A presigned URL for `method` on `url`, valid for `expires` seconds (at most 7 days by AWS's rules).

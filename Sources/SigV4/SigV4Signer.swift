@@ -1,4 +1,5 @@
 import Crypto
+import SharedSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -32,18 +33,25 @@ public struct SigV4Signer: Sendable {
     if options.signBodyHeader { added.append((name: "x-amz-content-sha256", value: payloadHash)) }
 
     let tokenSignedLater = options.omitSessionTokenFromSignature && credentials.sessionToken != nil
-    let signedExtra = tokenSignedLater ? Array(added.dropFirst()) : added
-    let headers = CanonicalHeaders(request.headers + signedExtra)
+    let headers = CanonicalHeaders(request.headers + (tokenSignedLater ? Array(added.dropFirst()) : added))
     let canonical = canonicalRequest(
       request, query: URIEncoding.canonicalQuery(request.query), headers: headers,
       payloadHash: payloadHash, options: options)
     let signature = signature(of: canonical, time: time, credentials: credentials)
-    let authorization =
-      "\(Self.algorithm) Credential=\(credentials.accessKeyId)/\(scope(time)), "
-      + "SignedHeaders=\(headers.signedNames), Signature=\(signature.value)"
-    added.append((name: "Authorization", value: authorization))
+    var authorization: [UInt8] = []
+    authorization.reserveCapacity(256)
+    authorization.append(contentsOf: Self.algorithm.utf8)
+    authorization.append(contentsOf: " Credential=".utf8)
+    authorization.append(contentsOf: credentials.accessKeyId.utf8)
+    authorization.append(UInt8(ascii: "/"))
+    appendScope(time, to: &authorization)
+    authorization.append(contentsOf: ", SignedHeaders=".utf8)
+    authorization.append(contentsOf: headers.signedNames)
+    authorization.append(contentsOf: ", Signature=".utf8)
+    authorization.append(contentsOf: signature.value.utf8)
+    added.append((name: "Authorization", value: String(decoding: authorization, as: UTF8.self)))
     return SignedRequest(
-      canonicalRequest: canonical, stringToSign: signature.stringToSign, signature: signature.value,
+      canonicalBytes: canonical, stringToSignBytes: signature.stringToSign, signature: signature.value,
       addedHeaders: added)
   }
 
@@ -61,43 +69,71 @@ public struct SigV4Signer: Sendable {
   }
 
   func scope(_ time: SigningTime) -> String {
-    "\(time.dateStamp)/\(region)/\(service)/aws4_request"
+    var scope: [UInt8] = []
+    appendScope(time, to: &scope)
+    return String(decoding: scope, as: UTF8.self)
   }
 
+  /// `20150830/us-east-1/service/aws4_request`.
+  func appendScope(_ time: SigningTime, to out: inout [UInt8]) {
+    out.append(contentsOf: time.dateStamp.utf8)
+    out.append(UInt8(ascii: "/"))
+    out.append(contentsOf: region.utf8)
+    out.append(UInt8(ascii: "/"))
+    out.append(contentsOf: service.utf8)
+    out.append(contentsOf: "/aws4_request".utf8)
+  }
+
+  // Written as bytes, as it is only hashed: every request is signed, and strings would be built to be thrown away.
   func canonicalRequest(
     _ request: SigningRequest, query: String, headers: CanonicalHeaders, payloadHash: String, options: SigningOptions
-  ) -> String {
+  ) -> [UInt8] {
     let path = URIEncoding.canonicalPath(
       request.path, normalize: options.normalizePath, doubleEncode: options.doubleEncodePath)
-    return [request.method.uppercased(), path, query, headers.block, headers.signedNames, payloadHash]
-      .joined(separator: "\n")
+    var out: [UInt8] = []
+    out.reserveCapacity(
+      request.method.utf8.count + path.utf8.count + query.utf8.count + headers.block.count
+        + headers.signedNames.count + payloadHash.utf8.count + 5)
+    out.append(contentsOf: request.method.utf8.lazy.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & 0xDF : $0 })
+    for part in [path, query] {
+      out.append(UInt8(ascii: "\n"))
+      out.append(contentsOf: part.utf8)
+    }
+    out.append(UInt8(ascii: "\n"))
+    out.append(contentsOf: headers.block)
+    out.append(UInt8(ascii: "\n"))
+    out.append(contentsOf: headers.signedNames)
+    out.append(UInt8(ascii: "\n"))
+    out.append(contentsOf: payloadHash.utf8)
+    return out
   }
 
-  func signature(of canonicalRequest: String, time: SigningTime, credentials: Credentials)
-    -> (stringToSign: String, value: String)
+  func signature(of canonicalRequest: [UInt8], time: SigningTime, credentials: Credentials)
+    -> (stringToSign: [UInt8], value: String)
   {
-    let scope = scope(time)
-    var stringToSign = ""
-    stringToSign.reserveCapacity(Self.algorithm.utf8.count + time.amzDate.utf8.count + scope.utf8.count + 67)
-    stringToSign.append(Self.algorithm)
-    stringToSign.append("\n")
-    stringToSign.append(time.amzDate)
-    stringToSign.append("\n")
-    stringToSign.append(scope)
-    stringToSign.append("\n")
-    stringToSign.append(Hex.sha256(canonicalRequest))
+    var stringToSign: [UInt8] = []
+    stringToSign.reserveCapacity(192)
+    stringToSign.append(contentsOf: Self.algorithm.utf8)
+    stringToSign.append(UInt8(ascii: "\n"))
+    stringToSign.append(contentsOf: time.amzDate.utf8)
+    stringToSign.append(UInt8(ascii: "\n"))
+    appendScope(time, to: &stringToSign)
+    stringToSign.append(UInt8(ascii: "\n"))
+    let digest = canonicalRequest.withUnsafeBytes { SHA256.hash(data: $0) }
+    digest.withUnsafeBytes { HexDigits.append($0, to: &stringToSign) }
     var mac = keyCache.keyedMAC(
       secret: credentials.secretAccessKey, dateStamp: time.dateStamp, region: region, service: service)
-    var text = stringToSign
-    text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+    stringToSign.withUnsafeBytes { mac.update(data: $0) }
     return (stringToSign, Hex.encode(mac.finalize()))
   }
 }
 
 /// The outcome of header signing.
 public struct SignedRequest: Sendable {
-  public let canonicalRequest: String
-  public let stringToSign: String
+  let canonicalBytes: [UInt8]
+  let stringToSignBytes: [UInt8]
+  public var canonicalRequest: String { String(decoding: canonicalBytes, as: UTF8.self) }
+  public var stringToSign: String { String(decoding: stringToSignBytes, as: UTF8.self) }
   public let signature: String
   /// Headers to add to the request, in the order AWS's reference signer adds them.
   public let addedHeaders: [(name: String, value: String)]

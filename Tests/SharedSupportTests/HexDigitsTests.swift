@@ -22,6 +22,9 @@ import Testing
 
   @Test func encodesBytesAndPadsNumbers() {
     #expect([UInt8]([0x00, 0x0F, 0xA0, 0xFF]).withUnsafeBytes(HexDigits.encode) == "000fa0ff")
+    var appended = Array("x=".utf8)
+    [UInt8]([0x00, 0x0F, 0xA0, 0xFF]).withUnsafeBytes { HexDigits.append($0, to: &appended) }
+    #expect(String(decoding: appended, as: UTF8.self) == "x=000fa0ff")
     #expect(HexDigits.padded(0xBEEF, width: 8) == "0000beef")
     #expect(HexDigits.padded(UInt64.max, width: 4) == "ffffffffffffffff")
   }

@@ -22,7 +22,18 @@ import Testing
     let headers = CanonicalHeaders([
       (name: "Host", value: "example.amazonaws.com"), (name: "My-Header1", value: "value1\n  value2\n     value3"),
     ])
-    #expect(headers.block == "host:example.amazonaws.com\nmy-header1:value1 value2 value3\n")
-    #expect(headers.signedNames == "host;my-header1")
+    #expect(
+      String(decoding: headers.block, as: UTF8.self) == "host:example.amazonaws.com\nmy-header1:value1 value2 value3\n")
+    #expect(headers.signedNamesText == "host;my-header1")
+  }
+
+  @Test func namesCompareInAnyASCIICaseAndRepeatsJoinInTheOrderGiven() {
+    let headers = CanonicalHeaders([
+      (name: "X-B", value: "1"), (name: "x-a", value: " 2 "), (name: "USER-AGENT", value: "u"),
+      (name: "x-b", value: "3"), (name: "X-a", value: "4"), (name: "Expect", value: "100-continue"),
+    ])
+    #expect(String(decoding: headers.block, as: UTF8.self) == "x-a:2,4\nx-b:1,3\n")
+    #expect(headers.signedNamesText == "x-a;x-b")
+    #expect(CanonicalHeaders.isUnsigned("X-Amzn-Trace-Id") && !CanonicalHeaders.isUnsigned("X-Amzn-Trace-I"))
   }
 }
