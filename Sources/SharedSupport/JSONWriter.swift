@@ -46,6 +46,17 @@ package struct JSONWriter {
     bytes.append(contentsOf: String(value).utf8)
   }
 
+  /// Writes a number already spelled as JSON (digits, sign, point, exponent), as it is.
+  package mutating func number(_ spelled: String) {
+    separate()
+    bytes.append(contentsOf: spelled.utf8)
+  }
+
+  package mutating func null() {
+    separate()
+    bytes.append(contentsOf: "null".utf8)
+  }
+
   package mutating func bool(_ value: Bool) {
     separate()
     bytes.append(contentsOf: (value ? "true" : "false").utf8)

@@ -8,9 +8,13 @@ struct CanonicalHeaders: Sendable {
 
   /// Whether a header of this name, in any ASCII case, is left out of the signature.
   static func isUnsigned(_ name: String) -> Bool {
-    unsignedNames.contains { unsigned in
-      name.utf8.count == unsigned.count && zip(name.utf8, unsigned).allSatisfy { lowercased($0) == $1 }
-    }
+    var lowered: [UInt8] = []
+    appendLowercased(name, to: &lowered)
+    return isUnsigned(lowered[...])
+  }
+
+  private static func isUnsigned(_ lowercasedName: ArraySlice<UInt8>) -> Bool {
+    unsignedNames.contains { $0.elementsEqual(lowercasedName) }
   }
 
   /// `name:value\n` per signed name, names lower-cased and sorted, repeated names' values joined by commas.
@@ -20,30 +24,39 @@ struct CanonicalHeaders: Sendable {
 
   var signedNamesText: String { String(decoding: signedNames, as: UTF8.self) }
 
-  // Every request is signed, so nothing here makes a string per header: names are lower-cased and values folded
-  // as their bytes are copied into the two outputs, and the sort orders indices.
+  // Every request is signed, so nothing here makes a string per header: the names are lower-cased once, back to
+  // back in one buffer, and sorted as ranges of it; values are folded as they are copied.
   init(_ headers: [(name: String, value: String)]) {
-    var order = headers.indices.filter { !Self.isUnsigned(headers[$0].name) }
-    // Ties keep the order given, as repeated headers' values must be joined in it.
-    order.sort { left, right in
-      let leftName = headers[left].name.utf8
-      let rightName = headers[right].name.utf8
-      if Self.equalIgnoringASCIICase(leftName, rightName) { return left < right }
-      return leftName.lazy.map(Self.lowercased).lexicographicallyPrecedes(rightName.lazy.map(Self.lowercased))
+    var lowered: [UInt8] = []
+    var signed: [(name: Range<Int>, header: Int)] = []
+    signed.reserveCapacity(headers.count)
+    for (index, header) in headers.enumerated() {
+      let start = lowered.count
+      Self.appendLowercased(header.name, to: &lowered)
+      if !Self.isUnsigned(lowered[start...]) { signed.append((start..<lowered.count, index)) }
+    }
+    lowered.withUnsafeBufferPointer { names in
+      // Ties keep the order given, as repeated headers' values must be joined in it.
+      signed.sort { left, right in
+        let (leftName, rightName) = (names[left.name], names[right.name])
+        return leftName.elementsEqual(rightName)
+          ? left.header < right.header
+          : leftName.lexicographicallyPrecedes(rightName)
+      }
     }
     var block: [UInt8] = []
     var names: [UInt8] = []
-    block.reserveCapacity(order.reduce(0) { $0 + headers[$1].name.utf8.count + headers[$1].value.utf8.count + 2 })
-    names.reserveCapacity(order.reduce(0) { $0 + headers[$1].name.utf8.count + 1 })
-    var previous: String.UTF8View?
-    for index in order {
-      let name = headers[index].name.utf8
-      if let previous, Self.equalIgnoringASCIICase(previous, name) {
+    block.reserveCapacity(signed.reduce(0) { $0 + $1.name.count + headers[$1.header].value.utf8.count + 2 })
+    names.reserveCapacity(signed.reduce(0) { $0 + $1.name.count + 1 })
+    var previous: ArraySlice<UInt8>?
+    for (range, index) in signed {
+      let name = lowered[range]
+      if let previous, previous.elementsEqual(name) {
         block[block.count - 1] = UInt8(ascii: ",")
       } else {
         if previous != nil { names.append(UInt8(ascii: ";")) }
-        names.append(contentsOf: name.lazy.map(Self.lowercased))
-        block.append(contentsOf: name.lazy.map(Self.lowercased))
+        names.append(contentsOf: name)
+        block.append(contentsOf: name)
         block.append(UInt8(ascii: ":"))
         previous = name
       }
@@ -85,12 +98,12 @@ struct CanonicalHeaders: Sendable {
     }
   }
 
-  @inline(__always)
-  private static func lowercased(_ byte: UInt8) -> UInt8 {
-    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-  }
-
-  private static func equalIgnoringASCIICase(_ left: String.UTF8View, _ right: String.UTF8View) -> Bool {
-    left.count == right.count && zip(left, right).allSatisfy { lowercased($0) == lowercased($1) }
+  /// Appends the name's bytes with A–Z lower-cased; other bytes, UTF-8 included, are kept.
+  private static func appendLowercased(_ name: String, to out: inout [UInt8]) {
+    let start = out.count
+    out.append(contentsOf: name.utf8)
+    for index in start..<out.count where out[index] >= UInt8(ascii: "A") && out[index] <= UInt8(ascii: "Z") {
+      out[index] |= 0x20
+    }
   }
 }

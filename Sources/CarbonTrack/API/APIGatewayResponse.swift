@@ -10,10 +10,10 @@ extension APIGatewayResponse {
   /// A JSON response with `value` as the body.
   package static func json(_ statusCode: Int, _ value: some Encodable) -> APIGatewayResponse {
     do {
-      let data = try JSONCoding.encoder.encode(value)
+      let body = try JSONCoding.encode(value)
       return APIGatewayResponse(
         statusCode: statusCode, headers: ["content-type": "application/json"],
-        body: String(decoding: data, as: UTF8.self))
+        body: String(decoding: body, as: UTF8.self))
     } catch {
       return APIGatewayResponse(
         statusCode: 500, headers: ["content-type": "application/json"],

@@ -4,7 +4,7 @@
   import Foundation
 #endif
 
-/// The JSON encoder settings used for every response, so output is stable (sorted keys) and compact.
+/// How every response is encoded: stable (sorted keys) and compact.
 enum JSONCoding {
   static var encoder: JSONEncoder {
     let encoder = JSONEncoder()
@@ -12,7 +12,9 @@ enum JSONCoding {
     return encoder
   }
 
+  /// `SortedJSONEncoder`'s bytes, or `JSONEncoder`'s for what it leaves to it (which then decides on errors too).
   static func encode(_ value: some Encodable) throws(CarbonTrackError) -> [UInt8] {
+    if let bytes = try? SortedJSONEncoder.encode(value) { return bytes }
     do {
       return Array(try encoder.encode(value))
     } catch {

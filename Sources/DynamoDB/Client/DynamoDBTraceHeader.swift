@@ -16,8 +16,8 @@ public enum DynamoDBTraceHeader {
   /// `current` when it can go on the wire as it is: printable ASCII, at most 2,048 bytes (an X-Ray header is far
   /// shorter); anything else is left out rather than altered.
   static var sendable: String? {
-    guard let value = current, !value.isEmpty, value.utf8.count <= 2048,
-      value.utf8.allSatisfy({ (0x20...0x7E).contains($0) })
+    guard var value = current, !value.isEmpty, value.utf8.count <= 2048,
+      value.withUTF8({ $0.allSatisfy { (0x20...0x7E).contains($0) } })
     else { return nil }
     return value
   }
