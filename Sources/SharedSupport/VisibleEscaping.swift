@@ -27,6 +27,12 @@ package enum VisibleEscaping {
     var copiedUpTo = 0
     var index = 0
     while index < bytes.count {
+      // Printable ASCII other than the quote and backslash, nearly every byte, needs no closer look.
+      let byte = bytes[index]
+      if byte >= 0x20 && byte < 0x7F && byte != quote && byte != backslash {
+        index += 1
+        continue
+      }
       guard let found = escape(in: bytes, at: index, escapingQuotes: escapingQuotes) else {
         index += 1
         continue

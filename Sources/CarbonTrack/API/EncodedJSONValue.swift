@@ -48,16 +48,29 @@ final class EncodedJSONObject {
   /// encoded twice, the later value, as `JSONEncoder` keeps.
   func sortedMembers() -> [(key: String, value: EncodedJSONValue)] {
     let order = members.indices.sorted { left, right in
-      let (leftKey, rightKey) = (members[left].key.utf8, members[right].key.utf8)
-      return leftKey.elementsEqual(rightKey) ? left < right : leftKey.lexicographicallyPrecedes(rightKey)
+      let order = Self.compareUTF8(members[left].key, members[right].key)
+      return order == 0 ? left < right : order < 0
     }
     var sorted: [(key: String, value: EncodedJSONValue)] = []
     sorted.reserveCapacity(order.count)
     for index in order {
-      if let last = sorted.last, last.key.utf8.elementsEqual(members[index].key.utf8) { sorted.removeLast() }
+      if let last = sorted.last, Self.compareUTF8(last.key, members[index].key) == 0 { sorted.removeLast() }
       sorted.append(members[index])
     }
     return sorted
+  }
+
+  /// Negative, zero or positive as `left`'s UTF-8 bytes order before, equal or after `right`'s.
+  private static func compareUTF8(_ left: String, _ right: String) -> Int {
+    var (left, right) = (left, right)
+    return left.withUTF8 { left in
+      right.withUTF8 { right in
+        for (leftByte, rightByte) in zip(left, right) where leftByte != rightByte {
+          return leftByte < rightByte ? -1 : 1
+        }
+        return left.count - right.count
+      }
+    }
   }
 }
 
