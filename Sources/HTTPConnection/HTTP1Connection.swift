@@ -24,7 +24,8 @@ package struct HTTP1Connection: Sendable {
           channel.eventLoop.makeCompletedFuture {
             let pipeline = channel.pipeline.syncOperations
             try setUp?(pipeline)
-            try pipeline.addHTTPClientHandlers()
+            try pipeline.addHandler(HTTP1RequestEncoder(failure: failure))
+            try pipeline.addHandler(ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes)))
             try pipeline.addHandler(NIOHTTPClientResponseAggregator(maxContentLength: maxResponseBytes))
             try pipeline.addHandler(HTTP1ExchangeHandler(maxResponseBytes: maxResponseBytes, failure: failure))
           }
@@ -55,7 +56,8 @@ package struct HTTP1Connection: Sendable {
     // A write that fails before reaching the handler (connection already closed) must still end the wait.
     let written = channel.eventLoop.makePromise(of: Void.self)
     written.futureResult.whenFailure { error in
-      response.fail(failure.recorded ?? HTTP1ConnectionError.connectionClosed(reason: "\(error)"))
+      response.fail(
+        failure.recorded ?? (error as? HTTP1ConnectionError) ?? .connectionClosed(reason: "\(error)"))
     }
     channel.writeAndFlush(
       HTTP1Exchange(head: head, body: buffer, response: response), promise: written)

@@ -14,6 +14,9 @@ public enum HTTP1ConnectionError: Error, Sendable, Equatable, CustomStringConver
   case responseTooLarge(limit: Int)
   /// The client was shut down.
   case shutDown
+  /// The request could not be written as HTTP/1.1: a header name that is not a token, a value or target with a
+  /// line break or other control in it (which could split it into two requests), or a body it cannot frame.
+  case invalidRequest(reason: String)
 
   public var description: String {
     switch self {
@@ -24,6 +27,7 @@ public enum HTTP1ConnectionError: Error, Sendable, Equatable, CustomStringConver
     case .timedOut(let milliseconds): "no response within \(milliseconds) ms"
     case .responseTooLarge(let limit): "response body larger than \(limit) bytes"
     case .shutDown: "the HTTP client is shut down"
+    case .invalidRequest(let reason): "the request cannot be sent: \(reason)"
     }
   }
 }

@@ -150,6 +150,9 @@ final class DynamoDBTransport: Sendable {
         timeout: timeout)
     } catch let error as CancellationError {
       throw error
+    } catch HTTP1ConnectionError.invalidRequest(let reason) {
+      // Sending it again would fail again.
+      throw DynamoDBError.invalidRequest(reason)
     } catch {
       if let deadline, ContinuousClock.now >= deadline {
         throw DynamoDBError.deadlineExceeded(attempts: attempts, lastError: "\(error)")
