@@ -81,15 +81,15 @@ final class HTTP1RequestEncoder: ChannelOutboundHandler {
   ) {
     guard head.version == .http1_1 else { throw .invalidRequest(reason: "only HTTP/1.1 is spoken") }
     let method = head.method.rawValue
-    guard isToken(method.utf8) else { throw .invalidRequest(reason: "the method is not an HTTP token") }
-    guard !head.uri.isEmpty, head.uri.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else {
+    guard isToken(method) else { throw .invalidRequest(reason: "the method is not an HTTP token") }
+    guard !head.uri.isEmpty, allBytes(of: head.uri, satisfy: { $0 > 0x20 && $0 != 0x7F }) else {
       throw .invalidRequest(reason: "the request target is empty or holds a space or a control")
     }
     var contentLength: Int?
     var headBytes = method.utf8.count + head.uri.utf8.count + 13
     for (name, value) in head.headers {
-      guard isToken(name.utf8) else { throw .invalidRequest(reason: "a header name is not an HTTP token") }
-      guard value.utf8.allSatisfy({ ($0 >= 0x20 || $0 == 0x09) && $0 != 0x7F }) else {
+      guard isToken(name) else { throw .invalidRequest(reason: "a header name is not an HTTP token") }
+      guard allBytes(of: value, satisfy: { ($0 >= 0x20 || $0 == 0x09) && $0 != 0x7F }) else {
         throw .invalidRequest(reason: "the value of \(name) holds a line break or another control")
       }
       if name.utf8.count == 17, name.lowercased() == "transfer-encoding" {
@@ -119,9 +119,9 @@ final class HTTP1RequestEncoder: ChannelOutboundHandler {
   }
 
   /// RFC 9110's `token`: one or more of ALPHA, DIGIT and ``!#$%&'*+-.^_`|~``.
-  private static func isToken(_ bytes: String.UTF8View) -> Bool {
-    !bytes.isEmpty
-      && bytes.allSatisfy { byte in
+  private static func isToken(_ text: String) -> Bool {
+    !text.isEmpty
+      && allBytes(of: text) { byte in
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
           UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "!"), UInt8(ascii: "#")...UInt8(ascii: "'"),
@@ -131,6 +131,13 @@ final class HTTP1RequestEncoder: ChannelOutboundHandler {
         default: false
         }
       }
+  }
+
+  /// Checks the text's UTF-8 where it lies: a header block is checked on every request.
+  @inline(__always)
+  private static func allBytes(of text: String, satisfy isAllowed: (UInt8) -> Bool) -> Bool {
+    var text = text
+    return text.withUTF8 { $0.allSatisfy(isAllowed) }
   }
 
   /// Up to 18 ASCII digits, which no `Int` overflows on.
