@@ -50,29 +50,13 @@ struct KeyedJSONContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   }
 }
 
-struct UnkeyedJSONContainer: UnkeyedEncodingContainer {
+struct UnkeyedJSONContainer: UnkeyedEncodingContainer, ScalarJSONEncoding {
   let array: EncodedJSONArray
   let codingPath: [any CodingKey]
   var count: Int { array.elements.count }
 
-  private func add(_ value: EncodedJSONValue) { array.elements.append(value) }
+  func add(_ value: EncodedJSONValue) { array.elements.append(value) }
   private var nextKey: any CodingKey { SuperKey.index(array.elements.count) }
-
-  mutating func encodeNil() throws { add(.null) }
-  mutating func encode(_ value: Bool) throws { add(.bool(value)) }
-  mutating func encode(_ value: String) throws { add(.string(value)) }
-  mutating func encode(_ value: Double) throws { add(try SortedJSONEncoder.number(value)) }
-  mutating func encode(_ value: Float) throws { add(try SortedJSONEncoder.number(value)) }
-  mutating func encode(_ value: Int) throws { add(.number(String(value))) }
-  mutating func encode(_ value: Int8) throws { add(.number(String(value))) }
-  mutating func encode(_ value: Int16) throws { add(.number(String(value))) }
-  mutating func encode(_ value: Int32) throws { add(.number(String(value))) }
-  mutating func encode(_ value: Int64) throws { add(.number(String(value))) }
-  mutating func encode(_ value: UInt) throws { add(.number(String(value))) }
-  mutating func encode(_ value: UInt8) throws { add(.number(String(value))) }
-  mutating func encode(_ value: UInt16) throws { add(.number(String(value))) }
-  mutating func encode(_ value: UInt32) throws { add(.number(String(value))) }
-  mutating func encode(_ value: UInt64) throws { add(.number(String(value))) }
 
   mutating func encode<Value: Encodable>(_ value: Value) throws {
     add(try SortedJSONEncoder.encodedValue(value, codingPath: codingPath + [nextKey]))
@@ -102,30 +86,14 @@ struct UnkeyedJSONContainer: UnkeyedEncodingContainer {
   }
 }
 
-struct SingleJSONContainer: SingleValueEncodingContainer {
+struct SingleJSONContainer: SingleValueEncodingContainer, ScalarJSONEncoding {
   let encoder: ValueEncoder
   var codingPath: [any CodingKey] { encoder.codingPath }
 
-  private func set(_ value: EncodedJSONValue) { encoder.slot.value = value }
-
-  mutating func encodeNil() throws { set(.null) }
-  mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-  mutating func encode(_ value: String) throws { set(.string(value)) }
-  mutating func encode(_ value: Double) throws { set(try SortedJSONEncoder.number(value)) }
-  mutating func encode(_ value: Float) throws { set(try SortedJSONEncoder.number(value)) }
-  mutating func encode(_ value: Int) throws { set(.number(String(value))) }
-  mutating func encode(_ value: Int8) throws { set(.number(String(value))) }
-  mutating func encode(_ value: Int16) throws { set(.number(String(value))) }
-  mutating func encode(_ value: Int32) throws { set(.number(String(value))) }
-  mutating func encode(_ value: Int64) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt8) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt16) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt32) throws { set(.number(String(value))) }
-  mutating func encode(_ value: UInt64) throws { set(.number(String(value))) }
+  func add(_ value: EncodedJSONValue) { encoder.slot.value = value }
 
   mutating func encode<Value: Encodable>(_ value: Value) throws {
-    set(try SortedJSONEncoder.encodedValue(value, codingPath: codingPath))
+    add(try SortedJSONEncoder.encodedValue(value, codingPath: codingPath))
   }
 }
 
@@ -150,4 +118,27 @@ enum SuperKey: CodingKey {
 
   init?(stringValue: String) { nil }
   init?(intValue: Int) { self = .index(intValue) }
+}
+
+/// The scalars of the unkeyed and the single-value container, each added to the container's place as it is.
+protocol ScalarJSONEncoding {
+  func add(_ value: EncodedJSONValue)
+}
+
+extension ScalarJSONEncoding {
+  mutating func encodeNil() throws { add(.null) }
+  mutating func encode(_ value: Bool) throws { add(.bool(value)) }
+  mutating func encode(_ value: String) throws { add(.string(value)) }
+  mutating func encode(_ value: Double) throws { add(try SortedJSONEncoder.number(value)) }
+  mutating func encode(_ value: Float) throws { add(try SortedJSONEncoder.number(value)) }
+  mutating func encode(_ value: Int) throws { add(.number(String(value))) }
+  mutating func encode(_ value: Int8) throws { add(.number(String(value))) }
+  mutating func encode(_ value: Int16) throws { add(.number(String(value))) }
+  mutating func encode(_ value: Int32) throws { add(.number(String(value))) }
+  mutating func encode(_ value: Int64) throws { add(.number(String(value))) }
+  mutating func encode(_ value: UInt) throws { add(.number(String(value))) }
+  mutating func encode(_ value: UInt8) throws { add(.number(String(value))) }
+  mutating func encode(_ value: UInt16) throws { add(.number(String(value))) }
+  mutating func encode(_ value: UInt32) throws { add(.number(String(value))) }
+  mutating func encode(_ value: UInt64) throws { add(.number(String(value))) }
 }
