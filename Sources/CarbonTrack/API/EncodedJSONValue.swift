@@ -4,7 +4,7 @@ import SharedSupport
 ///
 /// Objects and arrays are boxes, so a nested container keeps filling the value its parent already holds, as
 /// `Encoder`'s containers may be filled in any order.
-indirect enum EncodedJSONValue {
+enum EncodedJSONValue {
   case null
   case bool(Bool)
   /// A number spelled as it goes out.
