@@ -95,10 +95,10 @@ public struct SigV4Signer: Sendable {
       request.method.utf8.count + path.utf8.count + query.utf8.count + headers.block.count
         + headers.signedNames.count + payloadHash.utf8.count + 5)
     out.append(contentsOf: request.method.utf8.lazy.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & 0xDF : $0 })
-    for part in [path, query] {
-      out.append(UInt8(ascii: "\n"))
-      out.append(contentsOf: part.utf8)
-    }
+    out.append(UInt8(ascii: "\n"))
+    out.append(contentsOf: path.utf8)
+    out.append(UInt8(ascii: "\n"))
+    out.append(contentsOf: query.utf8)
     out.append(UInt8(ascii: "\n"))
     out.append(contentsOf: headers.block)
     out.append(UInt8(ascii: "\n"))
